@@ -1,0 +1,170 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Policy.Model;
+using Policy.Model.Declarations;
+using Policy.Model.Detection;
+
+namespace Policy.Analyzers
+{
+    /// <summary>
+    /// POL001: a type that creates, holds, receives or calls an AI SDK type must be covered by [AiSystem] or
+    /// [AiComponent]. One diagnostic per type (partial types included), on the type's identifier; for top-level
+    /// statements, on the first statement that uses AI; for Razor components, on the mapped .razor line.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class AiInventoryAnalyzer : DiagnosticAnalyzer
+    {
+        private const string TopLevelEntryPoint = "<Main>$";
+
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UndeclaredAiComponent);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Razor components are generated C# and can inject or call AI clients: analyse generated code and report
+            // there; the location is chosen so that it maps back to the .razor file.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var policy = PolicyContext.Get(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            var matcher = policy.Matcher;
+            if (matcher.IsEmpty)
+            {
+                return; // The compilation references no AI SDK type: nothing can use AI.
+            }
+
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    var usage = new TypeAiUsage();
+                    AiUsageDetector.AnalyzeSignature(type, matcher, usage);
+
+                    symbolStart.RegisterOperationAction(
+                        operationContext =>
+                        {
+                            var owner = operationContext.ContainingSymbol;
+                            if (IsTopLevelEntryPoint(owner) || !SymbolEqualityComparer.Default.Equals(OwningType(owner), type))
+                            {
+                                return; // Nested types and top-level statements are reported on their own.
+                            }
+
+                            AiUsageDetector.AnalyzeOperation(operationContext.Operation, matcher, usage);
+                        },
+                        AiUsageDetector.OperationKinds);
+
+                    symbolStart.RegisterSymbolEndAction(end => ReportType(end, type, usage, policy));
+                },
+                SymbolKind.NamedType);
+
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                if (!IsTopLevelEntryPoint(block.OwningSymbol))
+                {
+                    return;
+                }
+
+                var usage = new TypeAiUsage();
+                block.RegisterOperationAction(o => AiUsageDetector.AnalyzeOperation(o.Operation, matcher, usage), AiUsageDetector.OperationKinds);
+                block.RegisterOperationBlockEndAction(end => ReportTopLevel(end, (IMethodSymbol)block.OwningSymbol, usage, policy));
+            });
+        }
+
+        private static void ReportType(SymbolAnalysisContext context, INamedTypeSymbol type, TypeAiUsage usage, PolicyContext policy)
+        {
+            var declaration = SourceOrder.First(type);
+            var settings = policy.SettingsFor(declaration?.SourceTree);
+            var first = usage.FirstUse(settings.CountDiWiring);
+            if (first is null || !DeclarationReader.CoveringSystems(type).IsEmpty)
+            {
+                return;
+            }
+
+            var location = ChooseLocation(type, first);
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UndeclaredAiComponent,
+                location,
+                type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                usage.FirstEntry(settings.CountDiWiring)?.MetadataName ?? "AI SDK"));
+        }
+
+        private static void ReportTopLevel(OperationBlockAnalysisContext context, IMethodSymbol entryPoint, TypeAiUsage usage, PolicyContext policy)
+        {
+            var first = usage.FirstUse(policy.SettingsFor(context.OwningSymbol.Locations.IsEmpty ? null : context.OwningSymbol.Locations[0].SourceTree).CountDiWiring);
+            if (first is null || first.SourceTree is null || !DeclarationReader.CoveringSystems(entryPoint.ContainingType).IsEmpty)
+            {
+                return;
+            }
+
+            var node = first.SourceTree.GetRoot(context.CancellationToken).FindNode(first.SourceSpan, getInnermostNodeForTie: true);
+            var statement = node.FirstAncestorOrSelf<GlobalStatementSyntax>();
+            context.ReportDiagnostic(Diagnostic.Create(
+                Descriptors.UndeclaredAiComponent,
+                statement?.GetLocation() ?? first,
+                "top-level statements",
+                usage.FirstEntry(true)?.MetadataName ?? "AI SDK"));
+        }
+
+        /// <summary>
+        /// The type's identifier in hand-written code, preferring the partial declaration where AI is first used;
+        /// when the type exists only in generated code (a Razor component), the first use that maps to the source file.
+        /// </summary>
+        private static Location ChooseLocation(INamedTypeSymbol type, Location firstUse)
+        {
+            Location? handWritten = null;
+            foreach (var location in type.Locations)
+            {
+                if (!location.IsInSource || GeneratedCode.IsGenerated(location.SourceTree!))
+                {
+                    continue;
+                }
+
+                if (location.SourceTree == firstUse.SourceTree)
+                {
+                    return location;
+                }
+
+                if (handWritten is null || SourceOrder.Compare(location, handWritten) < 0)
+                {
+                    handWritten = location;
+                }
+            }
+
+            if (handWritten != null)
+            {
+                return handWritten;
+            }
+
+            if (GeneratedCode.HasMappedPath(firstUse))
+            {
+                return firstUse;
+            }
+
+            return SourceOrder.First(type) ?? firstUse;
+        }
+
+        private static bool IsTopLevelEntryPoint(ISymbol? symbol) =>
+            symbol is IMethodSymbol { Name: TopLevelEntryPoint, IsStatic: true };
+
+        private static INamedTypeSymbol? OwningType(ISymbol? symbol)
+        {
+            for (var current = symbol; current != null; current = current.ContainingSymbol)
+            {
+                if (current is INamedTypeSymbol named)
+                {
+                    return named;
+                }
+            }
+
+            return null;
+        }
+    }
+}

@@ -1,0 +1,194 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Policy.Model.Catalogue
+{
+    /// <summary>
+    /// Answers "is this type an AI SDK type?" for one compilation. Built once per compilation from the catalogue
+    /// (types resolved by metadata name) and the organisation's configured types and namespaces; answers are cached.
+    /// </summary>
+    public sealed class AiTypeMatcher
+    {
+        private static readonly object NoMatch = new object();
+
+        private readonly Dictionary<INamedTypeSymbol, AiSdkEntry> _types;
+        private readonly ImmutableArray<(string Prefix, AiSdkEntry Entry)> _namespaces;
+        private readonly ConcurrentDictionary<ITypeSymbol, object> _cache = new ConcurrentDictionary<ITypeSymbol, object>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
+
+        private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces)
+        {
+            _types = types;
+            _namespaces = namespaces;
+        }
+
+        /// <summary>True when the compilation references no catalogued type and no namespace is configured: nothing can match.</summary>
+        public bool IsEmpty => _types.Count == 0 && _namespaces.IsEmpty;
+
+        /// <summary>The catalogued types this compilation references, with their entries.</summary>
+        public IReadOnlyDictionary<INamedTypeSymbol, AiSdkEntry> ResolvedTypes => _types;
+
+        /// <summary>Resolves the catalogue and the configured additions against a compilation.</summary>
+        /// <param name="compilation">The compilation.</param>
+        /// <param name="additionalTypes">Metadata names configured with <c>policy.ai_types</c>; may be source types.</param>
+        /// <param name="additionalNamespaces">Namespaces configured with <c>policy.ai_namespaces</c> (a namespace and everything below it).</param>
+        public static AiTypeMatcher Create(Compilation compilation, IEnumerable<string> additionalTypes, IEnumerable<string> additionalNamespaces)
+        {
+            var types = new Dictionary<INamedTypeSymbol, AiSdkEntry>(SymbolEqualityComparer.Default);
+            foreach (var entry in AiSdkCatalogue.BuiltIn)
+            {
+                foreach (var type in compilation.GetTypesByMetadataName(entry.MetadataName))
+                {
+                    // Built-in entries are SDK types from metadata: a source type that merely shares the full name is not the SDK.
+                    if (type.DeclaringSyntaxReferences.IsEmpty && !types.ContainsKey(type))
+                    {
+                        types.Add(type, entry);
+                    }
+                }
+            }
+
+            foreach (var name in additionalTypes)
+            {
+                var entry = new AiSdkEntry(name, "Configured (policy.ai_types)", "Organisation-defined", AiKind.Custom);
+                foreach (var type in compilation.GetTypesByMetadataName(name))
+                {
+                    if (!types.ContainsKey(type))
+                    {
+                        types.Add(type, entry);
+                    }
+                }
+            }
+
+            var namespaces = ImmutableArray.CreateBuilder<(string, AiSdkEntry)>();
+            foreach (var ns in additionalNamespaces)
+            {
+                namespaces.Add((ns, new AiSdkEntry(ns + ".*", "Configured (policy.ai_namespaces)", "Organisation-defined", AiKind.Custom)));
+            }
+
+            return new AiTypeMatcher(types, namespaces.ToImmutable());
+        }
+
+        /// <summary>
+        /// The catalogue entry that makes <paramref name="type"/> an AI type: the type itself, a type it derives from
+        /// or implements, the element of an array, or a type argument (<c>Task&lt;ChatClient&gt;</c>, <c>Lazy&lt;IChatClient&gt;</c>).
+        /// Null when it is not one.
+        /// </summary>
+        public AiSdkEntry? Match(ITypeSymbol? type)
+        {
+            if (type is null || IsEmpty)
+            {
+                return null;
+            }
+
+            if (_cache.TryGetValue(type, out var cached))
+            {
+                return cached as AiSdkEntry;
+            }
+
+            var result = Compute(type, depth: 0);
+            _cache.TryAdd(type, (object?)result ?? NoMatch);
+            return result;
+        }
+
+        private AiSdkEntry? Compute(ITypeSymbol type, int depth)
+        {
+            if (depth > 8)
+            {
+                return null;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return Match(array.ElementType);
+                case ITypeParameterSymbol typeParameter:
+                    foreach (var constraint in typeParameter.ConstraintTypes)
+                    {
+                        var hit = depth < 8 ? Compute(constraint, depth + 1) : null;
+                        if (hit != null)
+                        {
+                            return hit;
+                        }
+                    }
+
+                    return null;
+                case INamedTypeSymbol named:
+                    return ComputeNamed(named, depth);
+                default:
+                    return null;
+            }
+        }
+
+        private AiSdkEntry? ComputeNamed(INamedTypeSymbol named, int depth)
+        {
+            if (named.TypeKind == TypeKind.Error)
+            {
+                return null;
+            }
+
+            var direct = Direct(named.OriginalDefinition);
+            if (direct != null)
+            {
+                return direct;
+            }
+
+            if (named.IsGenericType)
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    var hit = Compute(argument, depth + 1);
+                    if (hit != null)
+                    {
+                        return hit;
+                    }
+                }
+            }
+
+            for (var baseType = named.OriginalDefinition.BaseType; baseType != null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+            {
+                var hit = Direct(baseType.OriginalDefinition);
+                if (hit != null)
+                {
+                    return hit;
+                }
+            }
+
+            foreach (var implemented in named.OriginalDefinition.AllInterfaces)
+            {
+                var hit = Direct(implemented.OriginalDefinition);
+                if (hit != null)
+                {
+                    return hit;
+                }
+            }
+
+            return null;
+        }
+
+        private AiSdkEntry? Direct(INamedTypeSymbol definition)
+        {
+            if (_types.TryGetValue(definition, out var entry))
+            {
+                return entry;
+            }
+
+            if (!_namespaces.IsEmpty && definition.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            {
+                var name = _namespaceNames.GetOrAdd(ns, n => n.ToDisplayString());
+                foreach (var (prefix, nsEntry) in _namespaces)
+                {
+                    if (name.Length >= prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) &&
+                        (name.Length == prefix.Length || name[prefix.Length] == '.'))
+                    {
+                        return nsEntry;
+                    }
+                }
+            }
+
+            return null;
+        }
+    }
+}

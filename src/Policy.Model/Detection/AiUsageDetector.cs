@@ -1,0 +1,222 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Operations;
+using Policy.Model.Catalogue;
+
+namespace Policy.Model.Detection
+{
+    /// <summary>
+    /// Decides whether a type "uses AI": a member of it creates, holds, receives or calls an AI SDK type (DESIGN.md).
+    /// Signatures (base types, interfaces, fields, properties, events, parameters, return types) are read from the
+    /// symbol; bodies through the operation kinds in <see cref="OperationKinds"/>.
+    /// </summary>
+    public static class AiUsageDetector
+    {
+        /// <summary>The operation kinds the detector needs to see.</summary>
+        public static ImmutableArray<OperationKind> OperationKinds { get; } = ImmutableArray.Create(
+            OperationKind.Invocation,
+            OperationKind.ObjectCreation,
+            OperationKind.VariableDeclarator,
+            OperationKind.PropertyReference,
+            OperationKind.FieldReference,
+            OperationKind.EventReference,
+            OperationKind.MethodReference,
+            OperationKind.AnonymousFunction,
+            OperationKind.LocalFunction,
+            OperationKind.TypeOf);
+
+        /// <summary>Records the AI types in the type's own signature: base types, interfaces and member signatures.</summary>
+        public static void AnalyzeSignature(INamedTypeSymbol type, AiTypeMatcher matcher, TypeAiUsage usage)
+        {
+            if (matcher.IsEmpty)
+            {
+                return;
+            }
+
+            var declaration = type.Locations.IsEmpty ? Location.None : type.Locations[0];
+            for (var baseType = type.BaseType; baseType != null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+            {
+                if (matcher.Match(baseType) is { } entry)
+                {
+                    usage.Add(entry, declaration, entry.IsWiring);
+                    break;
+                }
+            }
+
+            foreach (var implemented in type.Interfaces)
+            {
+                if (matcher.Match(implemented) is { } entry)
+                {
+                    usage.Add(entry, declaration, entry.IsWiring);
+                }
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                switch (member)
+                {
+                    case IFieldSymbol field:
+                        Check(field.Type, field, matcher, usage);
+                        break;
+                    case IPropertySymbol property:
+                        Check(property.Type, property, matcher, usage);
+                        foreach (var parameter in property.Parameters)
+                        {
+                            Check(parameter.Type, parameter, matcher, usage);
+                        }
+
+                        break;
+                    case IEventSymbol @event:
+                        Check(@event.Type, @event, matcher, usage);
+                        break;
+                    case IMethodSymbol method when method.MethodKind != MethodKind.PropertyGet && method.MethodKind != MethodKind.PropertySet &&
+                                                   method.MethodKind != MethodKind.EventAdd && method.MethodKind != MethodKind.EventRemove &&
+                                                   method.MethodKind != MethodKind.EventRaise:
+                        if (!method.ReturnsVoid)
+                        {
+                            Check(method.ReturnType, method, matcher, usage);
+                        }
+
+                        foreach (var parameter in method.Parameters)
+                        {
+                            Check(parameter.Type, parameter, matcher, usage);
+                        }
+
+                        break;
+                }
+            }
+        }
+
+        /// <summary>Records the AI type an operation creates, holds, receives or calls, if any.</summary>
+        public static void AnalyzeOperation(IOperation operation, AiTypeMatcher matcher, TypeAiUsage usage)
+        {
+            AiSdkEntry? entry = null;
+            var wiring = false;
+            switch (operation)
+            {
+                case IInvocationOperation invocation:
+                    var method = invocation.TargetMethod;
+                    entry = matcher.Match(method.ContainingType) ?? (method.ReturnsVoid ? null : matcher.Match(method.ReturnType));
+                    if (entry is null && method.IsExtensionMethod && method.Parameters.Length > 0)
+                    {
+                        entry = matcher.Match(method.Parameters[0].Type);
+                    }
+
+                    if (entry is null && method.IsGenericMethod)
+                    {
+                        foreach (var argument in method.TypeArguments)
+                        {
+                            entry = matcher.Match(argument);
+                            if (entry != null)
+                            {
+                                wiring = true;
+                                break;
+                            }
+                        }
+                    }
+
+                    break;
+                case IObjectCreationOperation creation:
+                    entry = matcher.Match(creation.Type);
+                    break;
+                case IVariableDeclaratorOperation declarator:
+                    entry = matcher.Match(declarator.Symbol.Type);
+                    break;
+                case IMemberReferenceOperation reference:
+                    var member = reference.Member;
+                    entry = matcher.Match(member.ContainingType) ?? matcher.Match(MemberType(member));
+                    break;
+                case IAnonymousFunctionOperation lambda:
+                    entry = MatchSignature(lambda.Symbol, matcher);
+                    break;
+                case ILocalFunctionOperation localFunction:
+                    entry = MatchSignature(localFunction.Symbol, matcher);
+                    break;
+                case ITypeOfOperation typeOf:
+                    entry = matcher.Match(typeOf.TypeOperand);
+                    wiring = true;
+                    break;
+            }
+
+            if (entry is null || IsInAttribute(operation))
+            {
+                return;
+            }
+
+            usage.Add(entry, operation.Syntax.GetLocation(), wiring || entry.IsWiring);
+        }
+
+        private static ITypeSymbol? MemberType(ISymbol member) => member switch
+        {
+            IPropertySymbol property => property.Type,
+            IFieldSymbol field => field.Type,
+            IEventSymbol @event => @event.Type,
+            IMethodSymbol method => method.ReturnsVoid ? null : method.ReturnType,
+            _ => null,
+        };
+
+        private static AiSdkEntry? MatchSignature(IMethodSymbol method, AiTypeMatcher matcher)
+        {
+            if (!method.ReturnsVoid && matcher.Match(method.ReturnType) is { } entry)
+            {
+                return entry;
+            }
+
+            foreach (var parameter in method.Parameters)
+            {
+                if (matcher.Match(parameter.Type) is { } parameterEntry)
+                {
+                    return parameterEntry;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsInAttribute(IOperation operation)
+        {
+            for (var current = operation.Parent; current != null; current = current.Parent)
+            {
+                if (current.Kind == OperationKind.Attribute)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Check(ITypeSymbol type, ISymbol member, AiTypeMatcher matcher, TypeAiUsage usage)
+        {
+            if (matcher.Match(type) is { } entry)
+            {
+                usage.Add(entry, TypeSyntaxLocation(member), entry.IsWiring);
+            }
+        }
+
+        /// <summary>The location of the type as written in a member's declaration (what Razor maps back to the .razor line), else the member's identifier.</summary>
+        private static Location TypeSyntaxLocation(ISymbol member)
+        {
+            foreach (var reference in member.DeclaringSyntaxReferences)
+            {
+                var syntax = reference.GetSyntax();
+                TypeSyntax? typeSyntax = syntax switch
+                {
+                    PropertyDeclarationSyntax property => property.Type,
+                    VariableDeclaratorSyntax { Parent: VariableDeclarationSyntax declaration } => declaration.Type,
+                    ParameterSyntax parameter => parameter.Type,
+                    MethodDeclarationSyntax method => method.ReturnType,
+                    EventDeclarationSyntax @event => @event.Type,
+                    _ => null,
+                };
+                if (typeSyntax != null)
+                {
+                    return typeSyntax.GetLocation();
+                }
+            }
+
+            return member.Locations.IsEmpty ? Location.None : member.Locations[0];
+        }
+    }
+}

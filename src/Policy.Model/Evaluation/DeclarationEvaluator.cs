@@ -1,0 +1,344 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Policy.Model.Declarations;
+using Policy.Model.Settings;
+
+namespace Policy.Model.Evaluation
+{
+    /// <summary>
+    /// Evaluates declarations against the policy: completeness of every attribute (POL007), unknown system ids
+    /// (POL009), prohibited systems (POL012), duplicate ids (POL008) and the declarations each system requires
+    /// (POL002, POL003, POL005, POL006, POL013). The one evaluation behind the analyzers and the CLI.
+    /// </summary>
+    public static class DeclarationEvaluator
+    {
+        /// <summary>Checks one attribute on its own: POL007, POL009 and POL012.</summary>
+        public static void CheckAttribute(AttributeView attribute, DeclarationIndex index, PolicySettings settings, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            if (!attribute.IsBound || !attribute.IsInSource)
+            {
+                return;
+            }
+
+            var subject = Subject(attribute);
+            switch (attribute.Kind)
+            {
+                case DeclarationKind.AiSystem:
+                    var system = new SystemDeclaration(attribute);
+                    RequireConstructor(attribute, 0, "id", subject, system.Id, findings, cancellationToken);
+                    Require(attribute, "Purpose", subject, system.Id, findings, cancellationToken);
+                    Require(attribute, "Owner", subject, system.Id, findings, cancellationToken);
+                    if (settings.RequireIntendedUse)
+                    {
+                        Require(attribute, "IntendedUse", subject, system.Id, findings, cancellationToken);
+                    }
+
+                    if (system.RiskLevel == RiskLevel.Unspecified)
+                    {
+                        findings.Add(new Finding(RuleIds.IncompleteDeclaration, attribute.NamedLocation("RiskLevel", cancellationToken), system.Id,
+                            subject, "RiskLevel", attribute.HasNamed("RiskLevel") ? "Unspecified" : "missing"));
+                    }
+                    else if (system.RiskLevel == RiskLevel.Prohibited)
+                    {
+                        findings.Add(new Finding(RuleIds.ProhibitedSystem, attribute.NamedLocation("RiskLevel", cancellationToken), system.Id, system.Id));
+                    }
+
+                    break;
+
+                case DeclarationKind.AiComponent:
+                    var id = attribute.ConstructorString(0);
+                    if (DeclarationValues.Problem(id) is { } idProblem)
+                    {
+                        findings.Add(new Finding(RuleIds.IncompleteDeclaration, attribute.ConstructorLocation(0, cancellationToken), null, subject, "systemId", idProblem));
+                    }
+                    else if (!index.IsKnownSystem(id!))
+                    {
+                        findings.Add(new Finding(RuleIds.UnknownSystem, attribute.ConstructorLocation(0, cancellationToken), id, id!, TargetName(attribute.Target)));
+                    }
+
+                    break;
+
+                case DeclarationKind.HumanOversight:
+                    Require(attribute, "Role", subject, null, findings, cancellationToken);
+                    break;
+
+                case DeclarationKind.BiasEvaluation:
+                    Require(attribute, "Report", subject, null, findings, cancellationToken);
+                    RequireDate(attribute, "EvaluatedOn", subject, findings, cancellationToken);
+                    break;
+
+                case DeclarationKind.ExplainabilityRecord:
+                    Require(attribute, "Method", subject, null, findings, cancellationToken);
+                    Require(attribute, "Store", subject, null, findings, cancellationToken);
+                    break;
+
+                case DeclarationKind.ImpactAssessment:
+                    Require(attribute, "Reference", subject, null, findings, cancellationToken);
+                    RequireDate(attribute, "AssessedOn", subject, findings, cancellationToken);
+                    break;
+
+                case DeclarationKind.DataProvenance:
+                    RequireConstructor(attribute, 0, "source", subject, null, findings, cancellationToken);
+                    if (attribute.HasNamed("AcquiredOn"))
+                    {
+                        RequireDate(attribute, "AcquiredOn", subject, findings, cancellationToken);
+                    }
+
+                    break;
+            }
+        }
+
+        /// <summary>
+        /// Checks what a declared system requires (POL002, POL003, POL005, POL006, POL013) and whether its id is unique
+        /// (POL008). <paramref name="location"/> is where requirement findings go: the declaring type's identifier or
+        /// the assembly attribute.
+        /// </summary>
+        public static void CheckSystem(SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            if (!system.Attribute.IsBound || !system.Attribute.IsInSource)
+            {
+                return;
+            }
+
+            CheckDuplicates(system, index, findings, cancellationToken);
+
+            if (system.RiskLevel == RiskLevel.Prohibited)
+            {
+                return; // POL012 says it all: a prohibited system must not ship, whatever it declares.
+            }
+
+            var byRisk = settings.ByRisk.TryGetValue(system.RiskLevel, out var r) ? r : Requirements.None;
+            var required = settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData);
+            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.HumanOversight, DeclarationKind.HumanOversight, RuleIds.MissingHumanOversight);
+            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.BiasEvaluation, DeclarationKind.BiasEvaluation, RuleIds.MissingBiasEvaluation);
+            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.Explainability, DeclarationKind.ExplainabilityRecord, RuleIds.MissingExplainability);
+            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.ImpactAssessment, DeclarationKind.ImpactAssessment, RuleIds.MissingImpactAssessment);
+            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.DataProvenance, DeclarationKind.DataProvenance, RuleIds.MissingDataProvenance);
+        }
+
+        /// <summary>Where requirement findings of a system go: the identifier of the type declaration that carries the attribute, or the assembly attribute.</summary>
+        public static Location SystemLocation(SystemDeclaration system, CancellationToken cancellationToken)
+        {
+            var syntax = system.Attribute.Syntax(cancellationToken);
+            if (syntax?.Parent?.Parent is BaseTypeDeclarationSyntax type)
+            {
+                return type.Identifier.GetLocation();
+            }
+
+            return syntax?.Name.GetLocation() ?? Location.None;
+        }
+
+        private static void CheckRequirement(
+            SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings,
+            Requirements required, Requirements byRisk, Requirements requirement, DeclarationKind kind, string ruleId)
+        {
+            if ((required & requirement) == 0)
+            {
+                return;
+            }
+
+            bool present;
+            if (kind == DeclarationKind.DataProvenance)
+            {
+                present = HasDataProvenance(system, index);
+            }
+            else
+            {
+                present = !index.Governance(system, kind).IsEmpty;
+            }
+
+            if (!present)
+            {
+                findings.Add(new Finding(ruleId, location, system.Id, system.Id, Reason(system, settings, byRisk, requirement)));
+            }
+        }
+
+        private static string Reason(SystemDeclaration system, PolicySettings settings, Requirements byRisk, Requirements requirement)
+        {
+            var reasons = new List<string>(3);
+            if ((byRisk & requirement) != 0)
+            {
+                reasons.Add("risk level " + system.RiskLevel);
+            }
+
+            if (system.AutomatedDecisions && (settings.AutomatedDecisions & requirement) != 0)
+            {
+                reasons.Add("AutomatedDecisions = true");
+            }
+
+            if (system.ProcessesPersonalData && (settings.PersonalData & requirement) != 0)
+            {
+                reasons.Add("ProcessesPersonalData = true");
+            }
+
+            return string.Join(", ", reasons);
+        }
+
+        private static bool HasDataProvenance(SystemDeclaration system, DeclarationIndex index)
+        {
+            foreach (var declaration in index.AssemblyDeclarations)
+            {
+                if (declaration.Kind == DeclarationKind.DataProvenance)
+                {
+                    return true;
+                }
+            }
+
+            if (system.DeclaringSymbol is INamedTypeSymbol type && HasProvenance(type))
+            {
+                return true;
+            }
+
+            foreach (var component in index.ComponentsOf(system.Id))
+            {
+                if (HasProvenance(component))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool HasProvenance(INamedTypeSymbol type)
+        {
+            if (Has(type))
+            {
+                return true;
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                if (Has(member))
+                {
+                    return true;
+                }
+
+                if (member is IMethodSymbol method)
+                {
+                    foreach (var parameter in method.Parameters)
+                    {
+                        if (Has(parameter))
+                        {
+                            return true;
+                        }
+                    }
+                }
+            }
+
+            return false;
+
+            static bool Has(ISymbol symbol)
+            {
+                foreach (var declaration in DeclarationReader.Read(symbol))
+                {
+                    if (declaration.Kind == DeclarationKind.DataProvenance)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
+        private static void CheckDuplicates(SystemDeclaration system, DeclarationIndex index, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            if (DeclarationValues.Problem(system.Id) != null)
+            {
+                return;
+            }
+
+            var others = ImmutableArray.CreateBuilder<Location>();
+            var descriptions = new List<string>();
+            foreach (var other in index.SystemsWithId(system.Id))
+            {
+                if (SameApplication(other.Attribute, system.Attribute) || other.Attribute.Data.ApplicationSyntaxReference is null)
+                {
+                    continue;
+                }
+
+                var location = other.Attribute.ConstructorLocation(0, cancellationToken);
+                others.Add(location);
+                descriptions.Add(Describe(location));
+            }
+
+            if (index.ReferencedAssemblyDeclaring(system.Id) is { } assembly)
+            {
+                descriptions.Add("assembly " + assembly);
+            }
+
+            if (descriptions.Count > 0)
+            {
+                findings.Add(new Finding(RuleIds.DuplicateSystemId, system.Attribute.ConstructorLocation(0, cancellationToken), system.Id, others.ToImmutable(),
+                    system.Id, string.Join(", ", descriptions)));
+            }
+        }
+
+        private static bool SameApplication(AttributeView a, AttributeView b)
+        {
+            var x = a.Data.ApplicationSyntaxReference;
+            var y = b.Data.ApplicationSyntaxReference;
+            return x != null && y != null && x.SyntaxTree == y.SyntaxTree && x.Span == y.Span;
+        }
+
+        /// <summary>"File.cs:12" for a source location.</summary>
+        public static string Describe(Location location)
+        {
+            var span = location.GetMappedLineSpan();
+            var path = span.Path ?? string.Empty;
+            var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+            return (slash >= 0 ? path.Substring(slash + 1) : path) + ":" + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
+        }
+
+        private static void Require(AttributeView attribute, string name, string subject, string? systemId, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            if (DeclarationValues.Problem(attribute.NamedString(name)) is { } problem)
+            {
+                findings.Add(new Finding(RuleIds.IncompleteDeclaration, attribute.NamedLocation(name, cancellationToken), systemId, subject, name, problem));
+            }
+        }
+
+        private static void RequireConstructor(AttributeView attribute, int index, string name, string subject, string? systemId, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            if (DeclarationValues.Problem(attribute.ConstructorString(index)) is { } problem)
+            {
+                findings.Add(new Finding(RuleIds.IncompleteDeclaration, attribute.ConstructorLocation(index, cancellationToken), systemId, subject, name, problem));
+            }
+        }
+
+        private static void RequireDate(AttributeView attribute, string name, string subject, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            if (DeclarationValues.DateProblem(attribute.NamedString(name)) is { } problem)
+            {
+                findings.Add(new Finding(RuleIds.IncompleteDeclaration, attribute.NamedLocation(name, cancellationToken), null, subject, name, problem));
+            }
+        }
+
+        /// <summary>How a message names an attribute: "[AiSystem("id")]" or "[HumanOversight] on LoanService".</summary>
+        public static string Subject(AttributeView attribute)
+        {
+            if (attribute.Kind == DeclarationKind.AiSystem)
+            {
+                var id = attribute.ConstructorString(0);
+                return string.IsNullOrWhiteSpace(id) ? "[AiSystem] on " + TargetName(attribute.Target) : "[AiSystem(\"" + id + "\")]";
+            }
+
+            return "[" + attribute.Kind + "] on " + TargetName(attribute.Target);
+        }
+
+        /// <summary>A short display name of a declaration target.</summary>
+        public static string TargetName(ISymbol target) => target switch
+        {
+            IAssemblySymbol assembly => "assembly " + assembly.Name,
+            INamedTypeSymbol type => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            _ => target.ContainingType is { } containing
+                ? containing.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + target.Name
+                : target.Name,
+        };
+    }
+}

@@ -1,0 +1,43 @@
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+
+namespace Policy.Model.Evaluation
+{
+    /// <summary>
+    /// One result of evaluating the policy: the rule, where a developer must act, the message arguments and the AI
+    /// system concerned. The analyzers turn findings into diagnostics; the evidence pack lists them.
+    /// </summary>
+    public sealed class Finding
+    {
+        /// <summary>Creates a finding.</summary>
+        public Finding(string ruleId, Location location, string? systemId, params string[] arguments)
+            : this(ruleId, location, systemId, ImmutableArray<Location>.Empty, arguments)
+        {
+        }
+
+        /// <summary>Creates a finding with additional locations.</summary>
+        public Finding(string ruleId, Location location, string? systemId, ImmutableArray<Location> additionalLocations, params string[] arguments)
+        {
+            RuleId = ruleId;
+            Location = location;
+            SystemId = systemId;
+            AdditionalLocations = additionalLocations;
+            Arguments = arguments.ToImmutableArray();
+        }
+
+        /// <summary>The rule id, for example POL002.</summary>
+        public string RuleId { get; }
+
+        /// <summary>Where the finding is reported.</summary>
+        public Location Location { get; }
+
+        /// <summary>Other places involved (for example the other declaration of a duplicated id).</summary>
+        public ImmutableArray<Location> AdditionalLocations { get; }
+
+        /// <summary>The AI system concerned, when there is one.</summary>
+        public string? SystemId { get; }
+
+        /// <summary>The message arguments, in the order of the rule's message format.</summary>
+        public ImmutableArray<string> Arguments { get; }
+    }
+}

@@ -1,0 +1,54 @@
+namespace Policy.Model.Evaluation
+{
+    /// <summary>The rule ids (fixed public contract, see DESIGN.md). Docs: docs/rules/{id}.md.</summary>
+    public static class RuleIds
+    {
+        /// <summary>Type uses an AI SDK but is not covered by [AiSystem]/[AiComponent].</summary>
+        public const string UndeclaredAiComponent = "POL001";
+
+        /// <summary>AI system that needs human oversight has no [HumanOversight].</summary>
+        public const string MissingHumanOversight = "POL002";
+
+        /// <summary>AI system that needs a bias evaluation has no [BiasEvaluation].</summary>
+        public const string MissingBiasEvaluation = "POL003";
+
+        /// <summary>Bias evaluation older than the policy's maximum age.</summary>
+        public const string StaleBiasEvaluation = "POL004";
+
+        /// <summary>AI system that makes automated decisions has no [ExplainabilityRecord].</summary>
+        public const string MissingExplainability = "POL005";
+
+        /// <summary>High-risk AI system has no [ImpactAssessment].</summary>
+        public const string MissingImpactAssessment = "POL006";
+
+        /// <summary>Declaration incomplete.</summary>
+        public const string IncompleteDeclaration = "POL007";
+
+        /// <summary>Two [AiSystem] declarations share an id.</summary>
+        public const string DuplicateSystemId = "POL008";
+
+        /// <summary>[AiComponent] names a system that is declared nowhere.</summary>
+        public const string UnknownSystem = "POL009";
+
+        /// <summary>Unclassified data flows into an AI system.</summary>
+        public const string UnclassifiedData = "POL010";
+
+        /// <summary>Personal data flows into an AI system that does not declare ProcessesPersonalData.</summary>
+        public const string UndeclaredPersonalData = "POL011";
+
+        /// <summary>AI system declared Prohibited.</summary>
+        public const string ProhibitedSystem = "POL012";
+
+        /// <summary>AI system that needs data provenance has no [DataProvenance].</summary>
+        public const string MissingDataProvenance = "POL013";
+
+        /// <summary>Exemption has expired.</summary>
+        public const string ExpiredExemption = "POL020";
+
+        /// <summary>Exemption lacks justification or approver.</summary>
+        public const string UnjustifiedExemption = "POL021";
+
+        /// <summary>Invalid policy configuration value.</summary>
+        public const string InvalidConfiguration = "POL090";
+    }
+}

@@ -1,0 +1,91 @@
+using System;
+using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Policy.Model.Catalogue;
+using Policy.Model.Declarations;
+using Policy.Model.Settings;
+
+namespace Policy.Model
+{
+    /// <summary>
+    /// Everything the rules need about one compilation, built once and shared by all analyzers of the package:
+    /// the resolved AI SDK catalogue, the policy settings and (on first need) the declaration index.
+    /// </summary>
+    public sealed class PolicyContext
+    {
+        private static readonly ConditionalWeakTable<Compilation, PolicyContext> Cache = new ConditionalWeakTable<Compilation, PolicyContext>();
+
+        private readonly AnalyzerConfigOptionsProvider _options;
+        private readonly ConcurrentDictionary<SyntaxTree, PolicySettings> _treeSettings = new ConcurrentDictionary<SyntaxTree, PolicySettings>();
+        private readonly Lazy<DeclarationIndex> _index;
+        private readonly Lazy<AiTypeMatcher> _matcher;
+
+        private PolicyContext(Compilation compilation, AnalyzerConfigOptionsProvider options)
+        {
+            Compilation = compilation;
+            _options = options;
+            GlobalSettings = PolicySettings.Read(options.GlobalOptions);
+            HasAnnotations = !compilation.GetTypesByMetadataName(PolicyAttributes.AiSystemMetadataName).IsEmpty;
+            _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        /// <summary>The compilation.</summary>
+        public Compilation Compilation { get; }
+
+        /// <summary>True when the compilation can see Policy.Annotations (so it may hold declarations).</summary>
+        public bool HasAnnotations { get; }
+
+        /// <summary>The settings of global configuration (.globalconfig, MSBuild properties).</summary>
+        public PolicySettings GlobalSettings { get; }
+
+        /// <summary>The AI type matcher.</summary>
+        public AiTypeMatcher Matcher => _matcher.Value;
+
+        /// <summary>The declaration index (built on first use).</summary>
+        public DeclarationIndex Index => _index.Value;
+
+        /// <summary>The context of a compilation, shared between analyzers run with the same options.</summary>
+        public static PolicyContext Get(Compilation compilation, AnalyzerConfigOptionsProvider options)
+        {
+            var context = Cache.GetValue(compilation, c => new PolicyContext(c, options));
+            return ReferenceEquals(context._options, options) ? context : new PolicyContext(compilation, options);
+        }
+
+        /// <summary>The settings in force for a file (its .editorconfig sections plus global configuration).</summary>
+        public PolicySettings SettingsFor(SyntaxTree? tree)
+        {
+            if (tree is null)
+            {
+                return GlobalSettings;
+            }
+
+            return _treeSettings.GetOrAdd(tree, t => PolicySettings.Read(_options.GetOptions(t)));
+        }
+
+        private AiTypeMatcher CreateMatcher()
+        {
+            // Catalogue additions are compilation-wide: the union of global configuration and every file's sections.
+            var types = new System.Collections.Generic.SortedSet<string>(GlobalSettings.AiTypes, StringComparer.Ordinal);
+            var namespaces = new System.Collections.Generic.SortedSet<string>(GlobalSettings.AiNamespaces, StringComparer.Ordinal);
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                var options = _options.GetOptions(tree);
+                if (options.TryGetValue(PolicySettings.AiTypesKey, out var t))
+                {
+                    types.UnionWith(PolicySettings.ParseList(t));
+                }
+
+                if (options.TryGetValue(PolicySettings.AiNamespacesKey, out var n))
+                {
+                    namespaces.UnionWith(PolicySettings.ParseList(n));
+                }
+            }
+
+            return AiTypeMatcher.Create(Compilation, types, namespaces);
+        }
+    }
+}

@@ -1,0 +1,281 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Policy.Model.Declarations;
+
+namespace Policy.Model.Settings
+{
+    /// <summary>
+    /// The policy in force, read from .editorconfig / .globalconfig keys (docs/configuration.md) and the MSBuild
+    /// property <c>PolicyEvaluationDate</c>. Invalid values are kept as <see cref="Errors"/> (POL090) and the default
+    /// applies to them.
+    /// </summary>
+    public sealed class PolicySettings
+    {
+        /// <summary>Key prefix of every policy key.</summary>
+        public const string Prefix = "policy.";
+
+        /// <summary>Metadata names of extra AI types.</summary>
+        public const string AiTypesKey = "policy.ai_types";
+
+        /// <summary>Extra AI namespaces.</summary>
+        public const string AiNamespacesKey = "policy.ai_namespaces";
+
+        /// <summary>Whether DI-only wiring makes a type an AI component.</summary>
+        public const string CountDiWiringKey = "policy.count_di_wiring";
+
+        /// <summary>Maximum age of a bias evaluation in days.</summary>
+        public const string BiasMaxAgeKey = "policy.bias_evaluation.max_age_days";
+
+        /// <summary>Maximum age of an impact assessment in days.</summary>
+        public const string ImpactMaxAgeKey = "policy.impact_assessment.max_age_days";
+
+        /// <summary>Whether AiSystem.IntendedUse is required.</summary>
+        public const string RequireIntendedUseKey = "policy.require_intended_use";
+
+        /// <summary>The MSBuild property carrying the evaluation date.</summary>
+        public const string EvaluationDateKey = "build_property.PolicyEvaluationDate";
+
+        /// <summary>Key of the requirements of a risk level, for example <c>policy.requirements.high</c>.</summary>
+        public static string RequirementsKey(RiskLevel level) => "policy.requirements." + level.ToString().ToLowerInvariant();
+
+        /// <summary>Key of what <c>AutomatedDecisions = true</c> adds.</summary>
+        public const string AutomatedDecisionsKey = "policy.requirements.automated_decisions";
+
+        /// <summary>Key of what <c>ProcessesPersonalData = true</c> adds.</summary>
+        public const string PersonalDataKey = "policy.requirements.personal_data";
+
+        /// <summary>The default policy of DESIGN.md.</summary>
+        public static PolicySettings Default { get; } = new PolicySettings();
+
+        private PolicySettings()
+        {
+        }
+
+        /// <summary>What each risk level requires. Defaults: High requires oversight, bias evaluation, explainability and impact assessment.</summary>
+        public ImmutableDictionary<RiskLevel, Requirements> ByRisk { get; private set; } = ImmutableDictionary<RiskLevel, Requirements>.Empty
+            .Add(RiskLevel.Unspecified, Requirements.None)
+            .Add(RiskLevel.Minimal, Requirements.None)
+            .Add(RiskLevel.Limited, Requirements.None)
+            .Add(RiskLevel.High, Requirements.HumanOversight | Requirements.BiasEvaluation | Requirements.Explainability | Requirements.ImpactAssessment)
+            .Add(RiskLevel.Prohibited, Requirements.None);
+
+        /// <summary>What AutomatedDecisions = true adds. Default: oversight and explainability.</summary>
+        public Requirements AutomatedDecisions { get; private set; } = Requirements.HumanOversight | Requirements.Explainability;
+
+        /// <summary>What ProcessesPersonalData = true adds. Default: nothing.</summary>
+        public Requirements PersonalData { get; private set; } = Requirements.None;
+
+        /// <summary>Maximum age of a bias evaluation in days (default 365).</summary>
+        public int BiasEvaluationMaxAgeDays { get; private set; } = 365;
+
+        /// <summary>Maximum age of an impact assessment in days; null when not checked (default).</summary>
+        public int? ImpactAssessmentMaxAgeDays { get; private set; }
+
+        /// <summary>Whether IntendedUse is a required value of [AiSystem] (default false; stricter presets set it).</summary>
+        public bool RequireIntendedUse { get; private set; }
+
+        /// <summary>Whether DI-only wiring makes a type an AI component (default false).</summary>
+        public bool CountDiWiring { get; private set; }
+
+        /// <summary>Extra AI types (metadata names).</summary>
+        public ImmutableArray<string> AiTypes { get; private set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Extra AI namespaces.</summary>
+        public ImmutableArray<string> AiNamespaces { get; private set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>The date staleness and expiry are judged against; null when the build did not give one (date rules stay silent).</summary>
+        public DateTime? EvaluationDate { get; private set; }
+
+        /// <summary>Invalid configuration values (key, value, expected), in key order.</summary>
+        public ImmutableArray<ConfigurationError> Errors { get; private set; } = ImmutableArray<ConfigurationError>.Empty;
+
+        /// <summary>The requirements of a system with these properties.</summary>
+        public Requirements RequirementsFor(RiskLevel risk, bool automatedDecisions, bool processesPersonalData)
+        {
+            var result = ByRisk.TryGetValue(risk, out var byRisk) ? byRisk : Requirements.None;
+            if (automatedDecisions)
+            {
+                result |= AutomatedDecisions;
+            }
+
+            if (processesPersonalData)
+            {
+                result |= PersonalData;
+            }
+
+            return result;
+        }
+
+        /// <summary>Reads the settings from analyzer config options.</summary>
+        public static PolicySettings Read(AnalyzerConfigOptions options)
+        {
+            var settings = new PolicySettings();
+            var errors = new List<ConfigurationError>();
+
+            var byRisk = settings.ByRisk;
+            foreach (RiskLevel level in new[] { RiskLevel.Unspecified, RiskLevel.Minimal, RiskLevel.Limited, RiskLevel.High })
+            {
+                var key = RequirementsKey(level);
+                if (options.TryGetValue(key, out var value))
+                {
+                    byRisk = byRisk.SetItem(level, ParseRequirements(key, value, byRisk[level], errors));
+                }
+            }
+
+            settings.ByRisk = byRisk;
+            if (options.TryGetValue(AutomatedDecisionsKey, out var automated))
+            {
+                settings.AutomatedDecisions = ParseRequirements(AutomatedDecisionsKey, automated, settings.AutomatedDecisions, errors);
+            }
+
+            if (options.TryGetValue(PersonalDataKey, out var personal))
+            {
+                settings.PersonalData = ParseRequirements(PersonalDataKey, personal, settings.PersonalData, errors);
+            }
+
+            if (options.TryGetValue(BiasMaxAgeKey, out var biasAge))
+            {
+                settings.BiasEvaluationMaxAgeDays = ParseDays(BiasMaxAgeKey, biasAge, errors) ?? settings.BiasEvaluationMaxAgeDays;
+            }
+
+            if (options.TryGetValue(ImpactMaxAgeKey, out var impactAge) && !IsOff(impactAge))
+            {
+                settings.ImpactAssessmentMaxAgeDays = ParseDays(ImpactMaxAgeKey, impactAge, errors);
+            }
+
+            if (options.TryGetValue(RequireIntendedUseKey, out var intended))
+            {
+                settings.RequireIntendedUse = ParseBool(RequireIntendedUseKey, intended, errors) ?? false;
+            }
+
+            if (options.TryGetValue(CountDiWiringKey, out var wiring))
+            {
+                settings.CountDiWiring = ParseBool(CountDiWiringKey, wiring, errors) ?? false;
+            }
+
+            if (options.TryGetValue(AiTypesKey, out var types))
+            {
+                settings.AiTypes = ParseList(types);
+            }
+
+            if (options.TryGetValue(AiNamespacesKey, out var namespaces))
+            {
+                settings.AiNamespaces = ParseList(namespaces);
+            }
+
+            if (options.TryGetValue(EvaluationDateKey, out var date) && !string.IsNullOrWhiteSpace(date))
+            {
+                settings.EvaluationDate = DeclarationValues.ParseDate(date);
+                if (settings.EvaluationDate is null)
+                {
+                    errors.Add(new ConfigurationError("PolicyEvaluationDate", date, "a yyyy-MM-dd date"));
+                }
+            }
+
+            errors.Sort((a, b) => string.CompareOrdinal(a.Key, b.Key));
+            settings.Errors = errors.ToImmutableArray();
+            return settings;
+        }
+
+        /// <summary>Splits a comma- or semicolon-separated list; trims, drops empties, sorts, de-duplicates.</summary>
+        public static ImmutableArray<string> ParseList(string value)
+        {
+            var set = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var part in value.Split(new[] { ',', ';' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var trimmed = part.Trim();
+                if (trimmed.Length > 0)
+                {
+                    set.Add(trimmed);
+                }
+            }
+
+            return set.ToImmutableArray();
+        }
+
+        private static bool IsOff(string value) =>
+            string.Equals(value.Trim(), "off", StringComparison.OrdinalIgnoreCase) || string.Equals(value.Trim(), "none", StringComparison.OrdinalIgnoreCase);
+
+        private static Requirements ParseRequirements(string key, string value, Requirements fallback, List<ConfigurationError> errors)
+        {
+            var result = Requirements.None;
+            foreach (var item in ParseList(value))
+            {
+                switch (item.ToLowerInvariant())
+                {
+                    case "none":
+                        break;
+                    case "human_oversight":
+                        result |= Requirements.HumanOversight;
+                        break;
+                    case "bias_evaluation":
+                        result |= Requirements.BiasEvaluation;
+                        break;
+                    case "explainability":
+                        result |= Requirements.Explainability;
+                        break;
+                    case "impact_assessment":
+                        result |= Requirements.ImpactAssessment;
+                        break;
+                    case "data_provenance":
+                        result |= Requirements.DataProvenance;
+                        break;
+                    default:
+                        errors.Add(new ConfigurationError(key, value, "a list of human_oversight, bias_evaluation, explainability, impact_assessment, data_provenance or none"));
+                        return fallback;
+                }
+            }
+
+            return result;
+        }
+
+        private static int? ParseDays(string key, string value, List<ConfigurationError> errors)
+        {
+            if (int.TryParse(value.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var days) && days > 0)
+            {
+                return days;
+            }
+
+            errors.Add(new ConfigurationError(key, value, "a positive whole number of days"));
+            return null;
+        }
+
+        private static bool? ParseBool(string key, string value, List<ConfigurationError> errors)
+        {
+            switch (value.Trim().ToLowerInvariant())
+            {
+                case "true":
+                    return true;
+                case "false":
+                    return false;
+                default:
+                    errors.Add(new ConfigurationError(key, value, "true or false"));
+                    return null;
+            }
+        }
+    }
+
+    /// <summary>An invalid configuration value (POL090).</summary>
+    public sealed class ConfigurationError
+    {
+        /// <summary>Creates an error.</summary>
+        public ConfigurationError(string key, string value, string expected)
+        {
+            Key = key;
+            Value = value;
+            Expected = expected;
+        }
+
+        /// <summary>The key.</summary>
+        public string Key { get; }
+
+        /// <summary>The value as written.</summary>
+        public string Value { get; }
+
+        /// <summary>What the key accepts.</summary>
+        public string Expected { get; }
+    }
+}
