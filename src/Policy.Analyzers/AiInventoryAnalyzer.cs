@@ -18,6 +18,10 @@ namespace Policy.Analyzers
     {
         private const string TopLevelEntryPoint = "<Main>$";
 
+        private static readonly SymbolDisplayFormat TypeNameFormat = new SymbolDisplayFormat(
+            typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
+            genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UndeclaredAiComponent);
 
@@ -92,7 +96,7 @@ namespace Policy.Analyzers
             context.ReportDiagnostic(Diagnostic.Create(
                 Descriptors.UndeclaredAiComponent,
                 location,
-                type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+                type.ToDisplayString(TypeNameFormat),
                 usage.FirstEntry(settings.CountDiWiring)?.MetadataName ?? "AI SDK"));
         }
 
@@ -120,6 +124,16 @@ namespace Policy.Analyzers
         private static Location ChooseLocation(INamedTypeSymbol type, Location firstUse)
         {
             Location? handWritten = null;
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                // The partial declaration that contains the first use.
+                if (reference.SyntaxTree == firstUse.SourceTree && reference.Span.Contains(firstUse.SourceSpan) &&
+                    !GeneratedCode.IsGenerated(reference.SyntaxTree) && reference.GetSyntax() is BaseTypeDeclarationSyntax declaration)
+                {
+                    return declaration.Identifier.GetLocation();
+                }
+            }
+
             foreach (var location in type.Locations)
             {
                 if (!location.IsInSource || GeneratedCode.IsGenerated(location.SourceTree!))

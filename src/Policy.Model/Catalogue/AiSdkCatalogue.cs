@@ -31,6 +31,8 @@ namespace Policy.Model.Catalogue
         private const string Torch = "TorchSharp";
         private const string Bedrock = "AWS Bedrock Runtime";
         private const string Google = "Google generative AI";
+        private const string MeAiSupplier = "Provider behind the Microsoft.Extensions.AI abstraction";
+        private const string SkSupplier = "Provider behind the Semantic Kernel connector";
 
         /// <summary>The built-in entries, sorted by metadata name.</summary>
         public static ImmutableArray<AiSdkEntry> BuiltIn { get; } = Build();
@@ -39,22 +41,40 @@ namespace Policy.Model.Catalogue
         {
             var list = new List<AiSdkEntry>
             {
-                // Microsoft.Extensions.AI: the abstractions; the supplier is whoever implements them.
-                G("Microsoft.Extensions.AI.IChatClient", MeAi, "Microsoft.Extensions.AI implementation"),
-                E("Microsoft.Extensions.AI.IEmbeddingGenerator", MeAi, "Microsoft.Extensions.AI implementation"),
-                E("Microsoft.Extensions.AI.IEmbeddingGenerator`2", MeAi, "Microsoft.Extensions.AI implementation"),
-                G("Microsoft.Extensions.AI.IImageGenerator", MeAi, "Microsoft.Extensions.AI implementation"),
-                G("Microsoft.Extensions.AI.ISpeechToTextClient", MeAi, "Microsoft.Extensions.AI implementation"),
-                G("Microsoft.Extensions.AI.ITextToSpeechClient", MeAi, "Microsoft.Extensions.AI implementation"),
-                G("Microsoft.Extensions.AI.ChatClientExtensions", MeAi, "Microsoft.Extensions.AI implementation"),
-                E("Microsoft.Extensions.AI.EmbeddingGeneratorExtensions", MeAi, "Microsoft.Extensions.AI implementation"),
-                W("Microsoft.Extensions.AI.ChatClientBuilder", MeAi, "Microsoft.Extensions.AI implementation"),
-                W("Microsoft.Extensions.AI.EmbeddingGeneratorBuilder`2", MeAi, "Microsoft.Extensions.AI implementation", AiKind.Embedding),
-                W("Microsoft.Extensions.DependencyInjection.ChatClientBuilderServiceCollectionExtensions", MeAi, "Microsoft.Extensions.AI implementation"),
-                W("Microsoft.Extensions.DependencyInjection.EmbeddingGeneratorBuilderServiceCollectionExtensions", MeAi, "Microsoft.Extensions.AI implementation", AiKind.Embedding),
+                // Microsoft.Extensions.AI: the abstractions; the supplier is whoever implements them (an adapter, a
+                // custom client). Implementations (OllamaApiClient, OnnxRuntimeGenAIChatClient, LLamaEmbedder,
+                // DelegatingChatClient middleware, custom clients) match through these interfaces.
+                G("Microsoft.Extensions.AI.IChatClient", MeAi, MeAiSupplier),
+                E("Microsoft.Extensions.AI.IEmbeddingGenerator", MeAi, MeAiSupplier),
+                E("Microsoft.Extensions.AI.IEmbeddingGenerator`2", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.IImageGenerator", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.ISpeechToTextClient", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.ITextToSpeechClient", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.IRealtimeClient", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.IRealtimeClientSession", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.ChatClientExtensions", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.ChatClientStructuredOutputExtensions", MeAi, MeAiSupplier),
+                E("Microsoft.Extensions.AI.EmbeddingGeneratorExtensions", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.ImageGeneratorExtensions", MeAi, MeAiSupplier),
+                G("Microsoft.Extensions.AI.SpeechToTextClientExtensions", MeAi, MeAiSupplier),
                 G("Microsoft.Extensions.AI.OpenAIClientExtensions", MeAi, "OpenAI"),
+                W("Microsoft.Extensions.AI.ChatClientBuilder", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.AI.EmbeddingGeneratorBuilder`2", MeAi, MeAiSupplier, AiKind.Embedding),
+                W("Microsoft.Extensions.AI.ImageGeneratorBuilder", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.AI.SpeechToTextClientBuilder", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.AI.TextToSpeechClientBuilder", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.AI.RealtimeClientBuilder", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.DependencyInjection.ChatClientBuilderServiceCollectionExtensions", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.DependencyInjection.EmbeddingGeneratorBuilderServiceCollectionExtensions", MeAi, MeAiSupplier, AiKind.Embedding),
+                W("Microsoft.Extensions.DependencyInjection.ImageGeneratorBuilderServiceCollectionExtensions", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.DependencyInjection.SpeechToTextClientBuilderServiceCollectionExtensions", MeAi, MeAiSupplier),
+                W("Microsoft.Extensions.DependencyInjection.TextToSpeechClientBuilderServiceCollectionExtensions", MeAi, MeAiSupplier),
 
-                // OpenAI .NET SDK.
+                // Microsoft Agent Framework.
+                G("Microsoft.Agents.AI.AIAgent", "Microsoft Agent Framework", MeAiSupplier),
+                W("Microsoft.Agents.AI.AIAgentBuilder", "Microsoft Agent Framework", MeAiSupplier),
+
+                // OpenAI .NET SDK: the clients share no base type, so each is listed.
                 G("OpenAI.OpenAIClient", OpenAi, "OpenAI"),
                 G("OpenAI.Chat.ChatClient", OpenAi, "OpenAI"),
                 E("OpenAI.Embeddings.EmbeddingClient", OpenAi, "OpenAI"),
@@ -65,61 +85,89 @@ namespace Policy.Model.Catalogue
                 G("OpenAI.Responses.ResponsesClient", OpenAi, "OpenAI"),
                 G("OpenAI.Moderations.ModerationClient", OpenAi, "OpenAI"),
                 G("OpenAI.Realtime.RealtimeClient", OpenAi, "OpenAI"),
+                G("OpenAI.RealtimeConversation.RealtimeConversationClient", OpenAi, "OpenAI"),
                 G("OpenAI.FineTuning.FineTuningClient", OpenAi, "OpenAI"),
+                G("OpenAI.Batch.BatchClient", OpenAi, "OpenAI"),
+                G("OpenAI.Videos.VideoClient", OpenAi, "OpenAI"),
+                G("OpenAI.Conversations.ConversationClient", OpenAi, "OpenAI"),
+                E("OpenAI.VectorStores.VectorStoreClient", OpenAi, "OpenAI"),
+                W("OpenAI.OpenAIHostBuilderExtensions", OpenAi, "OpenAI"),
+                W("OpenAI.Responses.OpenAIResponsesHostBuilderExtensions", OpenAi, "OpenAI"),
 
-                // Azure OpenAI and Azure AI Inference.
+                // Azure OpenAI (AzureOpenAIClient also derives from OpenAIClient) and Azure AI Inference.
                 G("Azure.AI.OpenAI.AzureOpenAIClient", AzureOpenAi, "Microsoft Azure"),
                 G("Azure.AI.Inference.ChatCompletionsClient", AzureInference, "Microsoft Azure"),
                 E("Azure.AI.Inference.EmbeddingsClient", AzureInference, "Microsoft Azure"),
                 E("Azure.AI.Inference.ImageEmbeddingsClient", AzureInference, "Microsoft Azure"),
+                W("Microsoft.Extensions.Azure.AIInferenceClientBuilderExtensions", AzureInference, "Microsoft Azure"),
 
                 // Semantic Kernel.
-                G("Microsoft.SemanticKernel.Kernel", Sk, "Semantic Kernel connector"),
-                G("Microsoft.SemanticKernel.KernelFunction", Sk, "Semantic Kernel connector"),
-                G("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService", Sk, "Semantic Kernel connector"),
-                G("Microsoft.SemanticKernel.TextGeneration.ITextGenerationService", Sk, "Semantic Kernel connector"),
-                G("Microsoft.SemanticKernel.TextToImage.ITextToImageService", Sk, "Semantic Kernel connector"),
-                E("Microsoft.SemanticKernel.Embeddings.IEmbeddingGenerationService`2", Sk, "Semantic Kernel connector"),
-                G("Microsoft.SemanticKernel.Agents.Agent", Sk, "Semantic Kernel connector"),
-                W("Microsoft.SemanticKernel.IKernelBuilder", Sk, "Semantic Kernel connector"),
-                W("Microsoft.SemanticKernel.KernelBuilder", Sk, "Semantic Kernel connector"),
+                G("Microsoft.SemanticKernel.Kernel", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.KernelExtensions", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.KernelFunction", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.Services.IAIService", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.ChatCompletion.IChatCompletionService", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.ChatCompletion.ChatCompletionServiceExtensions", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.TextGeneration.ITextGenerationService", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.TextToImage.ITextToImageService", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.TextToAudio.ITextToAudioService", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.AudioToText.IAudioToTextService", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.ImageToText.IImageToTextService", Sk, SkSupplier),
+                E("Microsoft.SemanticKernel.Embeddings.IEmbeddingGenerationService`2", Sk, SkSupplier),
+                E("Microsoft.SemanticKernel.Memory.ISemanticTextMemory", Sk, SkSupplier),
+                G("Microsoft.SemanticKernel.Agents.Agent", Sk, SkSupplier),
+                W("Microsoft.SemanticKernel.IKernelBuilder", Sk, SkSupplier),
+                W("Microsoft.Extensions.DependencyInjection.KernelServiceCollectionExtensions", Sk, SkSupplier),
+                W("Microsoft.SemanticKernel.OpenAIKernelBuilderExtensions", Sk, "OpenAI"),
+                W("Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions", Sk, "OpenAI"),
+                W("Microsoft.Extensions.DependencyInjection.OpenAIServiceCollectionExtensions", Sk, "OpenAI"),
 
-                // Anthropic.
+                // Anthropic (official SDK; Anthropic.SDK is the community package).
                 G("Anthropic.AnthropicClient", Anthropic, "Anthropic"),
                 G("Anthropic.IAnthropicClient", Anthropic, "Anthropic"),
+                G("Anthropic.Services.IMessageService", Anthropic, "Anthropic"),
                 G("Anthropic.SDK.AnthropicClient", Anthropic, "Anthropic"),
 
-                // OllamaSharp.
+                // OllamaSharp (client of a self-hosted Ollama server).
                 G("OllamaSharp.OllamaApiClient", Ollama, "Ollama (self-hosted)"),
                 G("OllamaSharp.IOllamaApiClient", Ollama, "Ollama (self-hosted)"),
+                G("OllamaSharp.Chat", Ollama, "Ollama (self-hosted)"),
 
-                // LLamaSharp (local inference).
+                // LLamaSharp (local inference; executors implement ILLamaExecutor).
                 L("LLama.LLamaWeights", LlamaSharp, "llama.cpp (local)"),
                 L("LLama.LLamaContext", LlamaSharp, "llama.cpp (local)"),
                 L("LLama.Abstractions.ILLamaExecutor", LlamaSharp, "llama.cpp (local)"),
+                L("LLama.ChatSession", LlamaSharp, "llama.cpp (local)"),
                 L("LLama.LLamaEmbedder", LlamaSharp, "llama.cpp (local)"),
+                L("LLama.LLamaReranker", LlamaSharp, "llama.cpp (local)"),
+                L("LLama.Batched.BatchedExecutor", LlamaSharp, "llama.cpp (local)"),
 
-                // ML.NET (classical ML).
+                // ML.NET (classical ML; trainers, chains and prediction transformers match through these interfaces).
                 M("Microsoft.ML.MLContext"),
                 M("Microsoft.ML.PredictionEngine`2"),
                 M("Microsoft.ML.PredictionEngineBase`2"),
                 M("Microsoft.ML.ITransformer"),
                 M("Microsoft.ML.IEstimator`1"),
+                M("Microsoft.ML.Trainers.ITrainerEstimator`2"),
                 M("Microsoft.Extensions.ML.PredictionEnginePool`2"),
 
                 // ONNX Runtime and ONNX Runtime GenAI (local inference).
                 L("Microsoft.ML.OnnxRuntime.InferenceSession", Onnx, "ONNX Runtime (local)"),
+                L("Microsoft.ML.OnnxRuntime.TrainingSession", Onnx, "ONNX Runtime (local)"),
                 L("Microsoft.ML.OnnxRuntimeGenAI.Model", OnnxGenAi, "ONNX Runtime GenAI (local)"),
                 L("Microsoft.ML.OnnxRuntimeGenAI.Generator", OnnxGenAi, "ONNX Runtime GenAI (local)"),
+                L("Microsoft.ML.OnnxRuntimeGenAI.Tokenizer", OnnxGenAi, "ONNX Runtime GenAI (local)"),
 
-                // TorchSharp.
+                // TorchSharp (modules, TorchScript models, optimisers; plain tensor maths is not listed).
                 L("TorchSharp.torch+nn+Module", Torch, "TorchSharp (local)"),
+                L("TorchSharp.torch+jit+ScriptModule", Torch, "TorchSharp (local)"),
+                L("TorchSharp.torch+optim+Optimizer", Torch, "TorchSharp (local)"),
 
                 // AWS Bedrock runtime.
                 G("Amazon.BedrockRuntime.AmazonBedrockRuntimeClient", Bedrock, "Amazon Web Services"),
                 G("Amazon.BedrockRuntime.IAmazonBedrockRuntime", Bedrock, "Amazon Web Services"),
 
-                // Google generative AI clients.
+                // Google generative AI clients (Vertex AI, Google Gen AI SDK, Mscc.GenerativeAI).
                 G("Google.Cloud.AIPlatform.V1.PredictionServiceClient", Google, "Google Cloud"),
                 G("Google.GenAI.Client", Google, "Google"),
                 G("Mscc.GenerativeAI.GenerativeModel", Google, "Google"),

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.IO;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Testing;
+
+namespace Policy.Analyzers.Tests.Infrastructure
+{
+    /// <summary>
+    /// What test compilations reference: the .NET 10 reference pack (restored with the test project through
+    /// PackageDownload, so nothing is downloaded at test time), Policy.Annotations, and the real AI SDK assemblies
+    /// restored from NuGet as ordinary package references of this project.
+    /// </summary>
+    public static class TestReferences
+    {
+        /// <summary>The .NET 10 reference assemblies (Microsoft.NETCore.App.Ref 10.0.12).</summary>
+        public static ReferenceAssemblies Net10 { get; } = new ReferenceAssemblies(
+            "net10.0",
+            new PackageIdentity("Microsoft.NETCore.App.Ref", "10.0.12"),
+            Path.Combine("ref", "net10.0"));
+
+        /// <summary>Assembly-name prefixes of the SDKs (and their dependencies) copied to the test output.</summary>
+        private static readonly string[] SdkPrefixes =
+        {
+            "Microsoft.Extensions.AI",
+            "OpenAI",
+            "System.ClientModel",
+            "Microsoft.ML",
+            "Microsoft.SemanticKernel",
+            "Microsoft.Extensions.VectorData",
+            "Microsoft.Extensions.DependencyInjection.Abstractions",
+            "Microsoft.Extensions.Logging.Abstractions",
+            "Microsoft.Extensions.Options",
+            "Microsoft.Extensions.Primitives",
+        };
+
+        /// <summary>Policy.Annotations, as a consumer gets it.</summary>
+        public static MetadataReference Annotations { get; } = MetadataReference.CreateFromFile(typeof(Policy.Annotations.AiSystemAttribute).Assembly.Location);
+
+        /// <summary>The real AI SDK assemblies.</summary>
+        public static ImmutableArray<MetadataReference> AiSdks { get; } = LoadSdks();
+
+        private static ImmutableArray<MetadataReference> LoadSdks()
+        {
+            // Touch one type of each SDK so that a missing package fails here, loudly, instead of silently matching nothing.
+            _ = typeof(Microsoft.Extensions.AI.IChatClient);
+            _ = typeof(OpenAI.Chat.ChatClient);
+            _ = typeof(Microsoft.ML.MLContext);
+            _ = typeof(Microsoft.SemanticKernel.Kernel);
+            _ = typeof(Microsoft.ML.OnnxRuntime.InferenceSession);
+
+            var directory = AppContext.BaseDirectory;
+            var references = new List<MetadataReference>();
+            foreach (var path in Directory.GetFiles(directory, "*.dll").OrderBy(p => p, StringComparer.Ordinal))
+            {
+                var name = Path.GetFileNameWithoutExtension(path);
+                if (SdkPrefixes.Any(prefix => name.StartsWith(prefix, StringComparison.Ordinal)))
+                {
+                    references.Add(MetadataReference.CreateFromFile(path));
+                }
+            }
+
+            return references.ToImmutableArray();
+        }
+    }
+}
