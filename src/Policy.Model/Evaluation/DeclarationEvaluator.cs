@@ -336,6 +336,7 @@ namespace Policy.Model.Evaluation
         {
             IAssemblySymbol assembly => "assembly " + assembly.Name,
             INamedTypeSymbol type => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            IParameterSymbol parameter => TargetName(parameter.ContainingSymbol) + "(" + parameter.Name + ")",
             _ => target.ContainingType is { } containing
                 ? containing.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + target.Name
                 : target.Name,

@@ -1,0 +1,82 @@
+using System.Threading.Tasks;
+using Verify = Policy.Analyzers.Tests.Verifiers.AnalyzerVerifier<Policy.Analyzers.DeclarationAnalyzer>;
+
+namespace Policy.Analyzers.Tests.Rules
+{
+    /// <summary>POL008 (duplicate ids), POL009 (unknown system), POL012 (prohibited).</summary>
+    public sealed class InventoryIntegrityTests
+    {
+        [Fact]
+        [Trait("Rule", "POL008")]
+        public Task DuplicateIds_ReportedOnEachDeclaration() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            [AiSystem({|#0:"bot"|}, Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class A { }
+
+            [AiSystem({|#1:"bot"|}, Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class B { }
+            """,
+            Verify.Diagnostic("POL008").WithLocation(0).WithLocation(1).WithArguments("bot", "Test0.cs:6"),
+            Verify.Diagnostic("POL008").WithLocation(1).WithLocation(0).WithArguments("bot", "Test0.cs:3"));
+
+        [Fact]
+        [Trait("Rule", "POL008")]
+        public Task DistinctIds_DoNotTrigger() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            [AiSystem("bot-a", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class A { }
+
+            [AiSystem("bot-b", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class B { }
+            """);
+
+        [Fact]
+        [Trait("Rule", "POL009")]
+        public Task ComponentOfUnknownSystem_Triggers() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            [AiSystem("support-bot", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class Bot { }
+
+            [AiComponent({|#0:"suport-bot"|})]
+            public sealed class Summariser { }
+            """,
+            Verify.Diagnostic("POL009").WithLocation(0).WithArguments("suport-bot", "Summariser"));
+
+        [Fact]
+        [Trait("Rule", "POL009")]
+        public Task ComponentOfKnownSystem_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            [assembly: AiSystem("support-bot", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+
+            [AiComponent("support-bot")]
+            public sealed class Summariser { }
+            """);
+
+        [Fact]
+        [Trait("Rule", "POL012")]
+        public Task ProhibitedSystem_IsAnError_OnTheRiskLevel() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            [AiSystem("social-scoring", Purpose = "Scores citizens' social behaviour", Owner = "o", {|#0:RiskLevel = AiRiskLevel.Prohibited|})]
+            public sealed class SocialScoring { }
+            """,
+            Verify.Diagnostic("POL012").WithLocation(0).WithArguments("social-scoring"));
+
+        [Fact]
+        [Trait("Rule", "POL012")]
+        public Task HighRisk_IsNotProhibited() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            [AiSystem("s", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)]
+            [HumanOversight(OversightMode.HumanInTheLoop, Role = "r")]
+            [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
+            [ExplainabilityRecord(Method = "m", Store = "s")]
+            [ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
+            public sealed class S { }
+            """);
+    }
+}
