@@ -1,0 +1,111 @@
+using System.Threading.Tasks;
+using Policy.Analyzers.CodeFixes;
+using Verify = Policy.Analyzers.Tests.Verifiers.CodeFixVerifier<Policy.Analyzers.AiInventoryAnalyzer, Policy.Analyzers.CodeFixes.InventoryCodeFixProvider>;
+
+namespace Policy.Analyzers.Tests.CodeFixes
+{
+    [Trait("Rule", "POL001")]
+    public sealed class InventoryCodeFixTests
+    {
+        [Fact]
+        public Task DeclareAsAiSystem_AddsUnfilledDeclarationAndUsing() => Verify.VerifyFixAsync("""
+            using Microsoft.Extensions.AI;
+
+            namespace Contoso;
+
+            /// <summary>Answers support tickets.</summary>
+            public sealed class {|POL001:SupportTicketBot|}(IChatClient client)
+            {
+                public IChatClient Client => client;
+            }
+            """, """
+            using Microsoft.Extensions.AI;
+            using Policy.Annotations;
+
+            namespace Contoso;
+
+            /// <summary>Answers support tickets.</summary>
+            [AiSystem("support-ticket-bot", Purpose = "TODO", Owner = "TODO", RiskLevel = AiRiskLevel.Unspecified)]
+            public sealed class SupportTicketBot(IChatClient client)
+            {
+                public IChatClient Client => client;
+            }
+            """,
+            InventoryCodeFixProvider.DeclareSystemKey);
+
+        [Fact]
+        public Task AddToKnownSystem_KeepsExistingAttributes() => Verify.VerifyFixAsync("""
+            using System;
+            using Microsoft.Extensions.AI;
+            using Policy.Annotations;
+
+            [AiSystem("support-bot", Purpose = "Answers tickets", Owner = "support", RiskLevel = AiRiskLevel.Limited)]
+            public sealed class SupportBot { }
+
+            namespace Contoso
+            {
+                [Serializable]
+                public sealed class {|POL001:Summariser|}
+                {
+                    public IChatClient? Client { get; set; }
+                }
+            }
+            """, """
+            using System;
+            using Microsoft.Extensions.AI;
+            using Policy.Annotations;
+
+            [AiSystem("support-bot", Purpose = "Answers tickets", Owner = "support", RiskLevel = AiRiskLevel.Limited)]
+            public sealed class SupportBot { }
+
+            namespace Contoso
+            {
+                [Serializable]
+                [AiComponent("support-bot")]
+                public sealed class Summariser
+                {
+                    public IChatClient? Client { get; set; }
+                }
+            }
+            """,
+            InventoryCodeFixProvider.AddToSystemKeyPrefix + "support-bot");
+
+        [Fact]
+        public Task FixAll_DeclaresEveryType() => Verify.VerifyFixAsync("""
+            using Microsoft.ML;
+
+            public sealed class {|POL001:Trainer|}
+            {
+                public MLContext Context { get; } = new();
+            }
+
+            public sealed class {|POL001:Scorer|}
+            {
+                public ITransformer? Model { get; set; }
+            }
+            """, """
+            using Microsoft.ML;
+            using Policy.Annotations;
+
+            [AiSystem("trainer", Purpose = "TODO", Owner = "TODO", RiskLevel = AiRiskLevel.Unspecified)]
+            public sealed class Trainer
+            {
+                public MLContext Context { get; } = new();
+            }
+
+            [AiSystem("scorer", Purpose = "TODO", Owner = "TODO", RiskLevel = AiRiskLevel.Unspecified)]
+            public sealed class Scorer
+            {
+                public ITransformer? Model { get; set; }
+            }
+            """,
+            InventoryCodeFixProvider.DeclareSystemKey);
+
+        [Theory]
+        [InlineData("LoanUnderwritingService", "loan-underwriting-service")]
+        [InlineData("AIChatBot", "ai-chat-bot")]
+        [InlineData("Gpt4Summariser", "gpt4-summariser")]
+        [InlineData("Bot", "bot")]
+        public void KebabCase(string name, string expected) => Assert.Equal(expected, InventoryCodeFixProvider.ToKebabCase(name));
+    }
+}
