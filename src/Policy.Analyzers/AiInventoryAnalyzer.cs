@@ -102,7 +102,8 @@ namespace Policy.Analyzers
 
         private static void ReportTopLevel(OperationBlockAnalysisContext context, IMethodSymbol entryPoint, TypeAiUsage usage, PolicyContext policy)
         {
-            var first = usage.FirstUse(policy.SettingsFor(context.OwningSymbol.Locations.IsEmpty ? null : context.OwningSymbol.Locations[0].SourceTree).CountDiWiring);
+            var countWiring = policy.SettingsFor(context.OwningSymbol.Locations.IsEmpty ? null : context.OwningSymbol.Locations[0].SourceTree).CountDiWiring;
+            var first = usage.FirstUse(countWiring);
             if (first is null || first.SourceTree is null || !DeclarationReader.CoveringSystems(entryPoint.ContainingType).IsEmpty)
             {
                 return;
@@ -114,7 +115,7 @@ namespace Policy.Analyzers
                 Descriptors.UndeclaredAiComponent,
                 statement?.GetLocation() ?? first,
                 "top-level statements",
-                usage.FirstEntry(true)?.MetadataName ?? "AI SDK"));
+                usage.FirstEntry(countWiring)?.MetadataName ?? "AI SDK"));
         }
 
         /// <summary>

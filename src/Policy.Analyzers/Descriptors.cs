@@ -132,7 +132,7 @@ namespace Policy.Analyzers
         public static readonly DiagnosticDescriptor MissingDataProvenance = new DiagnosticDescriptor(
             RuleIds.MissingDataProvenance,
             "AI system requires data provenance",
-            "AI system '{0}' requires [DataProvenance] ({1}), but none is declared on it, its components, their members or its assembly",
+            "AI system '{0}' requires [DataProvenance] ({1}), but none is declared on it, its components or their members",
             Governance,
             DiagnosticSeverity.Warning,
             isEnabledByDefault: true,

@@ -336,6 +336,8 @@ namespace Policy.Model.Evaluation
         {
             IAssemblySymbol assembly => "assembly " + assembly.Name,
             INamedTypeSymbol type => type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat),
+            IParameterSymbol { ContainingSymbol: IMethodSymbol { MethodKind: MethodKind.Constructor } constructor } parameter =>
+                TargetName(constructor.ContainingType) + "(" + parameter.Name + ")",
             IParameterSymbol parameter => TargetName(parameter.ContainingSymbol) + "(" + parameter.Name + ")",
             _ => target.ContainingType is { } containing
                 ? containing.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + "." + target.Name

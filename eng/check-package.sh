@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Checks the layout of the packed Policy.Analyzers package (run after eng/run-sample.sh or dotnet pack).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+pkg=$(ls -t artifacts/packages/Policy.Analyzers.*.nupkg | head -n 1)
+listing=$(unzip -Z1 "$pkg")
+status=0
+for entry in \
+  lib/netstandard2.0/Policy.Annotations.dll \
+  lib/netstandard2.0/Policy.Annotations.xml \
+  analyzers/dotnet/cs/Policy.Analyzers.dll \
+  analyzers/dotnet/cs/Policy.Model.dll \
+  analyzers/dotnet/cs/Policy.Analyzers.CodeFixes.dll \
+  buildTransitive/Policy.Analyzers.props \
+  build/Policy.Analyzers.props \
+  README.md; do
+  if ! grep -qx "$entry" <<<"$listing"; then echo "missing: $entry"; status=1; fi
+done
+# The attributes must be a compile reference: no developmentDependency, and no analyzer assembly under lib/.
+nuspec=$(unzip -p "$pkg" Policy.Analyzers.nuspec)
+if grep -q "<developmentDependency>true" <<<"$nuspec"; then echo "package is a development dependency"; status=1; fi
+if grep -qE "^lib/.*Policy\.(Analyzers|Model)" <<<"$listing"; then echo "analyzer assembly under lib/"; status=1; fi
+[ $status -eq 0 ] && echo "package layout OK: $pkg"
+exit $status
