@@ -31,7 +31,7 @@ public sealed record LoanApplication
     {
         var errors = new Dictionary<string, string[]>();
         if (string.IsNullOrWhiteSpace(ApplicantName)) errors[nameof(ApplicantName)] = ["Required."];
-        if (!Email.Contains('@')) errors[nameof(Email)] = ["Not an email address."];
+        if (string.IsNullOrWhiteSpace(Email) || !Email.Contains('@')) errors[nameof(Email)] = ["Not an email address."];
         if (AnnualIncome <= 0) errors[nameof(AnnualIncome)] = ["Must be positive."];
         if (RequestedAmount is <= 0 or > 100_000) errors[nameof(RequestedAmount)] = ["Must be between 1 and 100000."];
         if (EmploymentYears < 0) errors[nameof(EmploymentYears)] = ["Cannot be negative."];
