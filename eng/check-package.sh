@@ -13,6 +13,11 @@ for entry in \
   analyzers/dotnet/cs/Policy.Analyzers.CodeFixes.dll \
   buildTransitive/Policy.Analyzers.props \
   build/Policy.Analyzers.props \
+  build/Policy.Analyzers.targets \
+  buildTransitive/Policy.Analyzers.targets \
+  presets/default.globalconfig \
+  presets/iso42001-strict.globalconfig \
+  presets/eu-ai-act-high-risk.globalconfig \
   README.md; do
   if ! grep -qx "$entry" <<<"$listing"; then echo "missing: $entry"; status=1; fi
 done

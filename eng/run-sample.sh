@@ -3,7 +3,8 @@
 #   1. pack Policy.Analyzers into the local feed artifacts/packages;
 #   2. build samples/LendingService as declared: it must report no POL diagnostic;
 #   3. build the same sample without its governance declarations (-p:IncludeGovernance=false): the POL warnings show;
-#   4. write the evidence pack of the sample (once the policy CLI exists; see README).
+#   4. switch the policy with one property (presets, evaluation date) and check the diagnostics change as documented;
+#   5. build a fresh consumer project that has never seen the tests, from the package alone.
 # Exit code: 0 when the declared sample is clean and the undeclared one shows findings, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -38,3 +39,72 @@ if [ -z "$undeclared" ]; then
 fi
 echo "$undeclared" | sed 's/^/    /'
 echo "    $(echo "$undeclared" | wc -l) POL diagnostics, as expected"
+
+expect() { # expect LOG RULE... : every rule id must appear in the POL lines of LOG
+  local log=$1; shift
+  local lines; lines=$(pol_lines "$log")
+  for rule in "$@"; do
+    if ! grep -q "$rule" <<<"$lines"; then
+      echo "$lines"; echo "FAIL: expected $rule in $log"; exit 1
+    fi
+  done
+}
+
+echo "==> Same sample under -p:PolicyPreset=iso42001-strict (Limited-risk systems need oversight and an impact assessment)"
+dotnet build samples/LendingService -c "$config" --no-incremental -nologo -v:q -clp:NoSummary -p:PolicyPreset=iso42001-strict -o artifacts/sample-strict > artifacts/logs/sample-strict.log 2>&1 || true
+expect artifacts/logs/sample-strict.log "warning POL002" "warning POL006"
+pol_lines artifacts/logs/sample-strict.log | sed 's/^/    /'
+
+echo "==> Same sample judged on -p:PolicyEvaluationDate=2028-01-01 (the bias evaluation is then stale)"
+dotnet build samples/LendingService -c "$config" --no-incremental -nologo -v:q -clp:NoSummary -p:PolicyEvaluationDate=2028-01-01 -o artifacts/sample-2028 > artifacts/logs/sample-2028.log 2>&1 || true
+expect artifacts/logs/sample-2028.log "warning POL004"
+pol_lines artifacts/logs/sample-2028.log | sed 's/^/    /'
+
+echo "==> A fresh consumer project (only a PackageReference to Policy.Analyzers)"
+consumer=artifacts/consumer
+rm -rf "$consumer" && mkdir -p "$consumer"
+cp samples/nuget.config "$consumer/nuget.config"
+sed -i 's#../artifacts/packages#../packages#' "$consumer/nuget.config"
+cat > "$consumer/Consumer.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net10.0</TargetFramework>
+    <Nullable>enable</Nullable>
+    <RestorePackagesPath>.packages/</RestorePackagesPath>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <ImportDirectoryBuildProps>false</ImportDirectoryBuildProps>
+    <ImportDirectoryBuildTargets>false</ImportDirectoryBuildTargets>
+    <ImportDirectoryPackagesProps>false</ImportDirectoryPackagesProps>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="Policy.Analyzers" Version="*-*" />
+  </ItemGroup>
+</Project>
+XML
+cat > "$consumer/CreditScoring.cs" <<'CS'
+using Policy.Annotations;
+
+[AiSystem("credit-scoring", Purpose = "Scores consumer loan applications", Owner = "credit-risk", RiskLevel = AiRiskLevel.High,
+    IntendedUse = "Consumer loans up to 50k")]
+[BiasEvaluation(Report = "docs/bias.md", EvaluatedOn = "2026-10-01")]
+[ExplainabilityRecord(Method = "Reason codes", Store = "decision log")]
+[ImpactAssessment(Reference = "docs/aiia.md", AssessedOn = "2026-10-01")]
+public sealed class CreditScoring
+{
+    [DataProvenance("Loan book 2015-2025")]
+    public string? TrainingData { get; set; }
+}
+CS
+dotnet build "$consumer" -nologo -v:q -clp:NoSummary > artifacts/logs/consumer-default.log 2>&1 || { cat artifacts/logs/consumer-default.log; echo "FAIL: consumer build"; exit 1; }
+expect artifacts/logs/consumer-default.log "warning POL002"
+echo "    default preset: $(pol_lines artifacts/logs/consumer-default.log | grep -o 'warning POL002.*' | head -1)"
+if dotnet build "$consumer" --no-incremental -nologo -v:q -clp:NoSummary -p:PolicyPreset=eu-ai-act-high-risk > artifacts/logs/consumer-eu.log 2>&1; then
+  cat artifacts/logs/consumer-eu.log; echo "FAIL: the EU AI Act preset must fail the build on POL002"; exit 1
+fi
+expect artifacts/logs/consumer-eu.log "error POL002"
+echo "    eu-ai-act-high-risk preset: the build fails with $(pol_lines artifacts/logs/consumer-eu.log | grep -o 'error POL002' | head -1)"
+if dotnet build "$consumer" -nologo -v:q -clp:NoSummary -p:PolicyPreset=no-such-preset > artifacts/logs/consumer-bad-preset.log 2>&1 || ! grep -q "POL091" artifacts/logs/consumer-bad-preset.log; then
+  cat artifacts/logs/consumer-bad-preset.log; echo "FAIL: an unknown preset must fail the build with POL091"; exit 1
+fi
+echo "    unknown preset: the build fails with POL091"
+echo "==> OK"

@@ -38,7 +38,7 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            var policy = PolicyContext.Get(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            var policy = PolicyContext.Get(start.Compilation, start.Options);
             var matcher = policy.Matcher;
             if (matcher.IsEmpty)
             {
@@ -93,9 +93,12 @@ namespace Policy.Analyzers
             }
 
             var location = ChooseLocation(type, first);
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportDiagnostic(Descriptors.Create(
                 Descriptors.UndeclaredAiComponent,
                 location,
+                null,
+                type,
+                policy.Baseline,
                 type.ToDisplayString(TypeNameFormat),
                 usage.FirstEntry(settings.CountDiWiring)?.MetadataName ?? "AI SDK"));
         }
@@ -111,9 +114,12 @@ namespace Policy.Analyzers
 
             var node = first.SourceTree.GetRoot(context.CancellationToken).FindNode(first.SourceSpan, getInnermostNodeForTie: true);
             var statement = node.FirstAncestorOrSelf<GlobalStatementSyntax>();
-            context.ReportDiagnostic(Diagnostic.Create(
+            context.ReportDiagnostic(Descriptors.Create(
                 Descriptors.UndeclaredAiComponent,
                 statement?.GetLocation() ?? first,
+                null,
+                entryPoint.ContainingType,
+                policy.Baseline,
                 "top-level statements",
                 usage.FirstEntry(countWiring)?.MetadataName ?? "AI SDK"));
         }

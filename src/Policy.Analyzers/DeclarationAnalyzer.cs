@@ -28,7 +28,11 @@ namespace Policy.Analyzers
             Descriptors.DuplicateSystemId,
             Descriptors.UnknownSystem,
             Descriptors.ProhibitedSystem,
-            Descriptors.MissingDataProvenance);
+            Descriptors.MissingDataProvenance,
+            Descriptors.StaleBiasEvaluation,
+            Descriptors.StaleImpactAssessment,
+            Descriptors.ExpiredExemption,
+            Descriptors.UnjustifiedExemption);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -43,7 +47,7 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            var policy = PolicyContext.Get(start.Compilation, start.Options.AnalyzerConfigOptionsProvider);
+            var policy = PolicyContext.Get(start.Compilation, start.Options);
             if (!policy.HasAnnotations)
             {
                 return; // Without Policy.Annotations there can be no declaration.
@@ -117,7 +121,7 @@ namespace Policy.Analyzers
 
             foreach (var finding in findings)
             {
-                report(Descriptors.ToDiagnostic(finding));
+                report(Descriptors.ToDiagnostic(finding, policy.Baseline));
             }
         }
     }

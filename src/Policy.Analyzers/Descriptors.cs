@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Policy.Model.Baseline;
 using Policy.Model.Controls;
 using Policy.Model.Evaluation;
 
@@ -19,6 +20,8 @@ namespace Policy.Analyzers
         private const string Inventory = "AI.Inventory";
         private const string Governance = "AI.Governance";
         private const string Declarations = "AI.Declarations";
+        private const string Exemptions = "AI.Exemptions";
+        private const string Configuration = "AI.Configuration";
 
         /// <summary>POL001.</summary>
         public static readonly DiagnosticDescriptor UndeclaredAiComponent = new DiagnosticDescriptor(
@@ -140,6 +143,78 @@ namespace Policy.Analyzers
             helpLinkUri: HelpLinkBase + RuleIds.MissingDataProvenance + ".md",
             customTags: Tags(RuleIds.MissingDataProvenance));
 
+        /// <summary>POL004.</summary>
+        public static readonly DiagnosticDescriptor StaleBiasEvaluation = new DiagnosticDescriptor(
+            RuleIds.StaleBiasEvaluation,
+            "Bias evaluation is older than the policy allows",
+            "The bias evaluation of AI system '{0}' dated {1} is {2} days old, more than the policy's maximum of {3} days",
+            Governance,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Evidence expires: a bias evaluation must be repeated within the policy's maximum age (policy.bias_evaluation.max_age_days, default 365), judged against the build's PolicyEvaluationDate.",
+            helpLinkUri: HelpLinkBase + RuleIds.StaleBiasEvaluation + ".md",
+            customTags: Tags(RuleIds.StaleBiasEvaluation));
+
+        /// <summary>POL014.</summary>
+        public static readonly DiagnosticDescriptor StaleImpactAssessment = new DiagnosticDescriptor(
+            RuleIds.StaleImpactAssessment,
+            "Impact assessment is older than the policy allows",
+            "The impact assessment of AI system '{0}' dated {1} is {2} days old, more than the policy's maximum of {3} days",
+            Governance,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "When the policy sets policy.impact_assessment.max_age_days, an AI system impact assessment must be reviewed within that age, judged against the build's PolicyEvaluationDate.",
+            helpLinkUri: HelpLinkBase + RuleIds.StaleImpactAssessment + ".md",
+            customTags: Tags(RuleIds.StaleImpactAssessment));
+
+        /// <summary>POL020.</summary>
+        public static readonly DiagnosticDescriptor ExpiredExemption = new DiagnosticDescriptor(
+            RuleIds.ExpiredExemption,
+            "Exemption has expired",
+            "{0} no longer suppresses anything: {1}",
+            Exemptions,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A risk acceptance is valid until its Expires date (inclusive); after that, or with a malformed date, it suppresses nothing and must be renewed by its approver or removed.",
+            helpLinkUri: HelpLinkBase + RuleIds.ExpiredExemption + ".md",
+            customTags: Tags(RuleIds.ExpiredExemption));
+
+        /// <summary>POL021.</summary>
+        public static readonly DiagnosticDescriptor UnjustifiedExemption = new DiagnosticDescriptor(
+            RuleIds.UnjustifiedExemption,
+            "Exemption lacks justification or approver",
+            "{0} suppresses nothing: {1}",
+            Exemptions,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A risk acceptance needs a justification and an approver (and an expiry, when the policy requires one); until then it suppresses nothing.",
+            helpLinkUri: HelpLinkBase + RuleIds.UnjustifiedExemption + ".md",
+            customTags: Tags(RuleIds.UnjustifiedExemption));
+
+        /// <summary>POL022.</summary>
+        public static readonly DiagnosticDescriptor StaleBaselineEntry = new DiagnosticDescriptor(
+            RuleIds.StaleBaselineEntry,
+            "Baseline entry no longer matches a finding",
+            "Baseline entry '{0}' no longer matches a finding: {1}; remove it (the baseline only shrinks)",
+            Exemptions,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Entries of policy.baseline.txt that match no current finding (fixed, or the symbol was renamed or removed) must be deleted, so that the baseline only shrinks and a renamed symbol cannot hide a new finding.",
+            helpLinkUri: HelpLinkBase + RuleIds.StaleBaselineEntry + ".md",
+            customTags: TagsWith(RuleIds.StaleBaselineEntry, WellKnownDiagnosticTags.CompilationEnd));
+
+        /// <summary>POL090.</summary>
+        public static readonly DiagnosticDescriptor InvalidConfiguration = new DiagnosticDescriptor(
+            RuleIds.InvalidConfiguration,
+            "Invalid policy configuration value",
+            "Policy configuration '{0} = {1}' is invalid: expected {2}; the default applies",
+            Configuration,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A policy key in .editorconfig/.globalconfig (or the PolicyEvaluationDate property) has a value the analyzers cannot read; it is reported instead of being silently defaulted.",
+            helpLinkUri: HelpLinkBase + RuleIds.InvalidConfiguration + ".md",
+            customTags: TagsWith(RuleIds.InvalidConfiguration, WellKnownDiagnosticTags.CompilationEnd));
+
         private static readonly Dictionary<string, DiagnosticDescriptor> ById = new Dictionary<string, DiagnosticDescriptor>
         {
             [RuleIds.UndeclaredAiComponent] = UndeclaredAiComponent,
@@ -152,19 +227,61 @@ namespace Policy.Analyzers
             [RuleIds.UnknownSystem] = UnknownSystem,
             [RuleIds.ProhibitedSystem] = ProhibitedSystem,
             [RuleIds.MissingDataProvenance] = MissingDataProvenance,
+            [RuleIds.StaleBiasEvaluation] = StaleBiasEvaluation,
+            [RuleIds.StaleImpactAssessment] = StaleImpactAssessment,
+            [RuleIds.ExpiredExemption] = ExpiredExemption,
+            [RuleIds.UnjustifiedExemption] = UnjustifiedExemption,
+            [RuleIds.StaleBaselineEntry] = StaleBaselineEntry,
+            [RuleIds.InvalidConfiguration] = InvalidConfiguration,
         };
 
-        /// <summary>Turns a model finding into a diagnostic.</summary>
-        public static Diagnostic ToDiagnostic(Finding finding)
+        /// <summary>The descriptor of a rule id.</summary>
+        public static DiagnosticDescriptor ForId(string id) => ById[id];
+
+        /// <summary>Every rule id with a descriptor, sorted.</summary>
+        public static IEnumerable<string> AllIds
         {
-            var descriptor = ById[finding.RuleId];
+            get
+            {
+                var ids = new List<string>(ById.Keys);
+                ids.Sort(string.CompareOrdinal);
+                return ids;
+            }
+        }
+
+        /// <summary>Property set on a diagnostic that the baseline lists (reported at info severity).</summary>
+        public const string BaselinedProperty = "PolicyBaselined";
+
+        private static readonly ImmutableDictionary<string, string?> BaselinedProperties =
+            ImmutableDictionary<string, string?>.Empty.Add(BaselinedProperty, "true");
+
+        /// <summary>Turns a model finding into a diagnostic; a finding the baseline lists is reported at info severity.</summary>
+        public static Diagnostic ToDiagnostic(Finding finding, PolicyBaseline baseline)
+        {
             var arguments = new object[finding.Arguments.Length];
             for (var i = 0; i < arguments.Length; i++)
             {
                 arguments[i] = finding.Arguments[i];
             }
 
-            return Diagnostic.Create(descriptor, finding.Location, finding.AdditionalLocations, arguments);
+            return Create(ById[finding.RuleId], finding.Location, finding.AdditionalLocations, finding.Subject, baseline, arguments);
+        }
+
+        /// <summary>Creates a diagnostic, at info severity (with the <see cref="BaselinedProperty"/>) when the baseline lists it.</summary>
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, PolicyBaseline baseline, params object[] arguments)
+        {
+            if (baseline.Contains(descriptor.Id, subject))
+            {
+                return Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations, BaselinedProperties, arguments);
+            }
+
+            return Diagnostic.Create(descriptor, location, additionalLocations, arguments);
+        }
+
+        private static string[] TagsWith(string ruleId, string extra)
+        {
+            var tags = new List<string>(Tags(ruleId)) { extra };
+            return tags.ToArray();
         }
 
         private static string[] Tags(string ruleId)

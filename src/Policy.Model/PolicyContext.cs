@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Policy.Model.Baseline;
 using Policy.Model.Catalogue;
 using Policy.Model.Declarations;
 using Policy.Model.Settings;
@@ -22,11 +23,15 @@ namespace Policy.Model
         private readonly ConcurrentDictionary<SyntaxTree, PolicySettings> _treeSettings = new ConcurrentDictionary<SyntaxTree, PolicySettings>();
         private readonly Lazy<DeclarationIndex> _index;
         private readonly Lazy<AiTypeMatcher> _matcher;
+        private readonly Lazy<PolicyBaseline> _baseline;
 
-        private PolicyContext(Compilation compilation, AnalyzerConfigOptionsProvider options)
+        private PolicyContext(Compilation compilation, AnalyzerOptions analyzerOptions)
         {
             Compilation = compilation;
+            var options = analyzerOptions.AnalyzerConfigOptionsProvider;
             _options = options;
+            var additionalFiles = analyzerOptions.AdditionalFiles;
+            _baseline = new Lazy<PolicyBaseline>(() => PolicyBaseline.Read(additionalFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             GlobalSettings = PolicySettings.Read(options.GlobalOptions);
             HasAnnotations = !compilation.GetTypesByMetadataName(PolicyAttributes.AiSystemMetadataName).IsEmpty;
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -48,11 +53,14 @@ namespace Policy.Model
         /// <summary>The declaration index (built on first use).</summary>
         public DeclarationIndex Index => _index.Value;
 
+        /// <summary>The adoption baseline (policy.baseline.txt), read on first use.</summary>
+        public PolicyBaseline Baseline => _baseline.Value;
+
         /// <summary>The context of a compilation, shared between analyzers run with the same options.</summary>
-        public static PolicyContext Get(Compilation compilation, AnalyzerConfigOptionsProvider options)
+        public static PolicyContext Get(Compilation compilation, AnalyzerOptions options)
         {
             var context = Cache.GetValue(compilation, c => new PolicyContext(c, options));
-            return ReferenceEquals(context._options, options) ? context : new PolicyContext(compilation, options);
+            return ReferenceEquals(context._options, options.AnalyzerConfigOptionsProvider) ? context : new PolicyContext(compilation, options);
         }
 
         /// <summary>The settings in force for a file (its .editorconfig sections plus global configuration).</summary>

@@ -89,8 +89,10 @@ namespace Policy.Model.Controls
             ["POL011"] = Tags("ISO27001:5.34", "ISO27001:8.12", "ISO42001:A.7.2", "EUAIA:Art.10"),
             ["POL012"] = Tags("EUAIA:Art.5", "ISO42001:A.5.5", "ISO42001:A.9.4", "ISMS:6.1"),
             ["POL013"] = Tags("ISO42001:A.7.3", "ISO42001:A.7.5", "ISO42001:A.4.3", "EUAIA:Art.10"),
+            ["POL014"] = Tags("ISO42001:A.5.3", "ISO42001:A.5.2", "EUAIA:Art.9", "ISMS:7.5"),
             ["POL020"] = Tags("ISMS:6.1", "ISMS:10.2"),
             ["POL021"] = Tags("ISMS:6.1", "ISO42001:A.3.2"),
+            ["POL022"] = Tags("ISMS:10.2", "ISMS:7.5"),
             ["POL090"] = Tags("ISO27001:8.25", "ISMS:8.1"),
         };
 

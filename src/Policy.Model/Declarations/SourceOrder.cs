@@ -20,7 +20,14 @@ namespace Policy.Model.Declarations
             }
 
             var byPath = string.CompareOrdinal(a.SourceTree!.FilePath, b.SourceTree!.FilePath);
-            return byPath != 0 ? byPath : a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+            if (byPath != 0)
+            {
+                return byPath;
+            }
+
+            // Same start: the innermost (shorter) span first, so `new OpenAIClient(k).GetChatClient(m)` names OpenAIClient.
+            var byStart = a.SourceSpan.Start.CompareTo(b.SourceSpan.Start);
+            return byStart != 0 ? byStart : a.SourceSpan.Length.CompareTo(b.SourceSpan.Length);
         }
 
         /// <summary>Compares two syntax references.</summary>

@@ -24,6 +24,22 @@ namespace Policy.Model.Evaluation
                 return;
             }
 
+            var first = findings.Count;
+            CheckAttributeCore(attribute, index, settings, findings, cancellationToken);
+            SetSubject(findings, first, attribute.Target is IParameterSymbol parameter ? parameter.ContainingSymbol : attribute.Target);
+        }
+
+        private static void SetSubject(List<Finding> findings, int first, ISymbol subject)
+        {
+            for (var i = first; i < findings.Count; i++)
+            {
+                findings[i].WithSubject(subject);
+            }
+        }
+
+        private static void CheckAttributeCore(AttributeView attribute, DeclarationIndex index, PolicySettings settings, List<Finding> findings, CancellationToken cancellationToken)
+        {
+
             var subject = Subject(attribute);
             switch (attribute.Kind)
             {
@@ -81,6 +97,10 @@ namespace Policy.Model.Evaluation
                     RequireDate(attribute, "AssessedOn", subject, findings, cancellationToken);
                     break;
 
+                case DeclarationKind.PolicyExemption:
+                    ExemptionEvaluator.Check(attribute, settings, findings, cancellationToken);
+                    break;
+
                 case DeclarationKind.DataProvenance:
                     RequireConstructor(attribute, 0, "source", subject, null, findings, cancellationToken);
                     if (attribute.HasNamed("AcquiredOn"))
@@ -104,6 +124,13 @@ namespace Policy.Model.Evaluation
                 return;
             }
 
+            var first = findings.Count;
+            CheckSystemCore(system, index, settings, location, findings, cancellationToken);
+            SetSubject(findings, first, system.DeclaringSymbol);
+        }
+
+        private static void CheckSystemCore(SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings, CancellationToken cancellationToken)
+        {
             CheckDuplicates(system, index, findings, cancellationToken);
 
             if (system.RiskLevel == RiskLevel.Prohibited)
@@ -118,6 +145,50 @@ namespace Policy.Model.Evaluation
             CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.Explainability, DeclarationKind.ExplainabilityRecord, RuleIds.MissingExplainability);
             CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.ImpactAssessment, DeclarationKind.ImpactAssessment, RuleIds.MissingImpactAssessment);
             CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.DataProvenance, DeclarationKind.DataProvenance, RuleIds.MissingDataProvenance);
+
+            CheckFreshness(system, index, settings, DeclarationKind.BiasEvaluation, "EvaluatedOn", settings.BiasEvaluationMaxAgeDays, RuleIds.StaleBiasEvaluation, findings, cancellationToken);
+            if (settings.ImpactAssessmentMaxAgeDays is int impactDays)
+            {
+                CheckFreshness(system, index, settings, DeclarationKind.ImpactAssessment, "AssessedOn", impactDays, RuleIds.StaleImpactAssessment, findings, cancellationToken);
+            }
+        }
+
+        /// <summary>
+        /// POL004 / POL014: the newest evaluation (assessment) of a system is older than the policy's maximum age on the
+        /// evaluation date. Silent without an evaluation date: the analyzers never read the clock.
+        /// </summary>
+        private static void CheckFreshness(
+            SystemDeclaration system, DeclarationIndex index, PolicySettings settings, DeclarationKind kind, string dateProperty, int maxAgeDays,
+            string ruleId, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            if (settings.EvaluationDate is not { } today)
+            {
+                return;
+            }
+
+            AttributeView? newest = null;
+            System.DateTime newestDate = default;
+            foreach (var declaration in index.Governance(system, kind))
+            {
+                if (DeclarationValues.ParseDate(declaration.NamedString(dateProperty)) is { } date && (newest is null || date > newestDate))
+                {
+                    newest = declaration;
+                    newestDate = date;
+                }
+            }
+
+            if (newest is null)
+            {
+                return; // Missing or malformed dates are POL003/POL006/POL007 territory.
+            }
+
+            var age = (int)(today - newestDate).TotalDays;
+            if (age > maxAgeDays)
+            {
+                findings.Add(new Finding(ruleId, newest.NamedLocation(dateProperty, cancellationToken), system.Id,
+                    system.Id, newestDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), age.ToString(CultureInfo.InvariantCulture),
+                    maxAgeDays.ToString(CultureInfo.InvariantCulture)));
+            }
         }
 
         /// <summary>Where requirement findings of a system go: the identifier of the type declaration that carries the attribute, or the assembly attribute.</summary>

@@ -37,6 +37,17 @@ namespace Policy.Model.Evaluation
         /// <summary>The AI system concerned, when there is one.</summary>
         public string? SystemId { get; }
 
+        /// <summary>The symbol the finding belongs to (for the baseline and the evidence pack): the AI type, the
+        /// system's declaring type or assembly, or the symbol an attribute stands on.</summary>
+        public ISymbol? Subject { get; private set; }
+
+        /// <summary>Sets the subject.</summary>
+        public Finding WithSubject(ISymbol? subject)
+        {
+            Subject = subject;
+            return this;
+        }
+
         /// <summary>The message arguments, in the order of the rule's message format.</summary>
         public ImmutableArray<string> Arguments { get; }
     }

@@ -42,11 +42,17 @@ namespace Policy.Model.Evaluation
         /// <summary>AI system that needs data provenance has no [DataProvenance].</summary>
         public const string MissingDataProvenance = "POL013";
 
+        /// <summary>Impact assessment older than the policy's maximum age (only when configured).</summary>
+        public const string StaleImpactAssessment = "POL014";
+
         /// <summary>Exemption has expired.</summary>
         public const string ExpiredExemption = "POL020";
 
         /// <summary>Exemption lacks justification or approver.</summary>
         public const string UnjustifiedExemption = "POL021";
+
+        /// <summary>Baseline entry that no longer matches a finding.</summary>
+        public const string StaleBaselineEntry = "POL022";
 
         /// <summary>Invalid policy configuration value.</summary>
         public const string InvalidConfiguration = "POL090";

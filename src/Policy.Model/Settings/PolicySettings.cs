@@ -35,6 +35,9 @@ namespace Policy.Model.Settings
         /// <summary>Whether AiSystem.IntendedUse is required.</summary>
         public const string RequireIntendedUseKey = "policy.require_intended_use";
 
+        /// <summary>Whether every exemption must have an expiry date.</summary>
+        public const string RequireExemptionExpiryKey = "policy.exemption.require_expiry";
+
         /// <summary>The MSBuild property carrying the evaluation date.</summary>
         public const string EvaluationDateKey = "build_property.PolicyEvaluationDate";
 
@@ -76,6 +79,9 @@ namespace Policy.Model.Settings
 
         /// <summary>Whether IntendedUse is a required value of [AiSystem] (default false; stricter presets set it).</summary>
         public bool RequireIntendedUse { get; private set; }
+
+        /// <summary>Whether every [PolicyExemption] must have Expires (default false; stricter presets set it).</summary>
+        public bool RequireExemptionExpiry { get; private set; }
 
         /// <summary>Whether DI-only wiring makes a type an AI component (default false).</summary>
         public bool CountDiWiring { get; private set; }
@@ -149,6 +155,11 @@ namespace Policy.Model.Settings
             if (options.TryGetValue(RequireIntendedUseKey, out var intended))
             {
                 settings.RequireIntendedUse = ParseBool(RequireIntendedUseKey, intended, errors) ?? false;
+            }
+
+            if (options.TryGetValue(RequireExemptionExpiryKey, out var expiry))
+            {
+                settings.RequireExemptionExpiry = ParseBool(RequireExemptionExpiryKey, expiry, errors) ?? false;
             }
 
             if (options.TryGetValue(CountDiWiringKey, out var wiring))

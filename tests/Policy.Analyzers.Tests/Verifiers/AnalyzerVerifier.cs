@@ -60,6 +60,17 @@ namespace Policy.Analyzers.Tests.Verifiers
                 TestState.AdditionalReferences.AddRange(TestReferences.AiSdks);
             }
 
+            /// <summary>Adds a .globalconfig (the <c>is_global = true</c> line is added).</summary>
+            public Test WithGlobalConfig(string text)
+            {
+                TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\n" + text));
+                return this;
+            }
+
+            /// <inheritdoc />
+            protected override System.Collections.Generic.IEnumerable<DiagnosticAnalyzer> GetDiagnosticAnalyzers() =>
+                new DiagnosticAnalyzer[] { new TAnalyzer(), new PolicyExemptionSuppressor() };
+
             /// <inheritdoc />
             protected override ParseOptions CreateParseOptions() => new CSharpParseOptions(LanguageVersion.Preview);
 
