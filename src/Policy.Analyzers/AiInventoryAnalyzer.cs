@@ -98,6 +98,7 @@ namespace Policy.Analyzers
                 location,
                 null,
                 type,
+                null,
                 policy.Baseline,
                 type.ToDisplayString(TypeNameFormat),
                 usage.FirstEntry(settings.CountDiWiring)?.MetadataName ?? "AI SDK"));
@@ -119,6 +120,7 @@ namespace Policy.Analyzers
                 statement?.GetLocation() ?? first,
                 null,
                 entryPoint.ContainingType,
+                null,
                 policy.Baseline,
                 "top-level statements",
                 usage.FirstEntry(countWiring)?.MetadataName ?? "AI SDK"));

@@ -42,7 +42,7 @@ namespace Policy.Analyzers
         private static string? WhyStale(BaselineEntry entry, PolicyContext policy, System.Threading.CancellationToken cancellationToken)
         {
             var known = new HashSet<string>(Descriptors.AllIds);
-            if (!known.Contains(entry.RuleId) || entry.RuleId == RuleIds.StaleBaselineEntry || entry.RuleId == RuleIds.InvalidConfiguration)
+            if (!known.Contains(entry.RuleId) || ExemptionEvaluator.NotExemptible.Contains(entry.RuleId))
             {
                 return entry.RuleId + " is not a rule that can be baselined";
             }
@@ -58,9 +58,14 @@ namespace Policy.Analyzers
 
             if (entry.RuleId == RuleIds.UndeclaredAiComponent)
             {
-                return symbol is INamedTypeSymbol type && DeclarationReader.CoveringSystems(type).IsEmpty && !policy.Matcher.IsEmpty
-                    ? null
-                    : "the type is now declared in the AI inventory";
+                if (policy.Matcher.IsEmpty)
+                {
+                    return "the project no longer references any AI SDK";
+                }
+
+                return symbol is INamedTypeSymbol type && !DeclarationReader.CoveringSystems(type).IsEmpty
+                    ? "the type is now declared in the AI inventory"
+                    : null;
             }
 
             return StillReported(entry.RuleId, symbol, policy, cancellationToken) ? null : "the finding has been fixed";

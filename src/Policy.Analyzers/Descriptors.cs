@@ -252,8 +252,11 @@ namespace Policy.Analyzers
         /// <summary>Property set on a diagnostic that the baseline lists (reported at info severity).</summary>
         public const string BaselinedProperty = "PolicyBaselined";
 
-        private static readonly ImmutableDictionary<string, string?> BaselinedProperties =
-            ImmutableDictionary<string, string?>.Empty.Add(BaselinedProperty, "true");
+        /// <summary>Property carrying the AI system id a diagnostic concerns (read by the evidence pack).</summary>
+        public const string SystemIdProperty = "PolicySystemId";
+
+        /// <summary>Property carrying the documentation id of the symbol a diagnostic belongs to (the baseline key).</summary>
+        public const string SubjectProperty = "PolicySubject";
 
         /// <summary>Turns a model finding into a diagnostic; a finding the baseline lists is reported at info severity.</summary>
         public static Diagnostic ToDiagnostic(Finding finding, PolicyBaseline baseline)
@@ -264,18 +267,32 @@ namespace Policy.Analyzers
                 arguments[i] = finding.Arguments[i];
             }
 
-            return Create(ById[finding.RuleId], finding.Location, finding.AdditionalLocations, finding.Subject, baseline, arguments);
+            return Create(ById[finding.RuleId], finding.Location, finding.AdditionalLocations, finding.Subject, finding.SystemId, baseline, arguments);
         }
 
-        /// <summary>Creates a diagnostic, at info severity (with the <see cref="BaselinedProperty"/>) when the baseline lists it.</summary>
-        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, PolicyBaseline baseline, params object[] arguments)
+        /// <summary>
+        /// Creates a diagnostic carrying its system and subject as properties; at info severity (with the
+        /// <see cref="BaselinedProperty"/>) when the baseline lists it.
+        /// </summary>
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, string? systemId, PolicyBaseline baseline, params object[] arguments)
         {
-            if (baseline.Contains(descriptor.Id, subject))
+            var properties = ImmutableDictionary<string, string?>.Empty;
+            if (!string.IsNullOrEmpty(systemId))
             {
-                return Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations, BaselinedProperties, arguments);
+                properties = properties.Add(SystemIdProperty, systemId);
             }
 
-            return Diagnostic.Create(descriptor, location, additionalLocations, arguments);
+            if (PolicyBaseline.SymbolId(subject) is { } subjectId)
+            {
+                properties = properties.Add(SubjectProperty, subjectId);
+            }
+
+            if (baseline.Contains(descriptor.Id, subject))
+            {
+                return Diagnostic.Create(descriptor, location, DiagnosticSeverity.Info, additionalLocations, properties.Add(BaselinedProperty, "true"), arguments);
+            }
+
+            return Diagnostic.Create(descriptor, location, additionalLocations, properties, arguments);
         }
 
         private static string[] TagsWith(string ruleId, string extra)

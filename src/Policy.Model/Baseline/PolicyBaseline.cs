@@ -84,10 +84,10 @@ namespace Policy.Model.Baseline
             _ => DocumentationCommentId.CreateDeclarationId(symbol),
         };
 
-        /// <summary>True when the baseline lists this rule for this symbol.</summary>
+        /// <summary>True when the baseline lists this rule for this symbol (rules that cannot be exempted cannot be baselined either).</summary>
         public bool Contains(string ruleId, ISymbol? subject)
         {
-            if (IsEmpty || SymbolId(subject) is not { } id)
+            if (IsEmpty || Evaluation.ExemptionEvaluator.NotExemptible.Contains(ruleId) || SymbolId(subject) is not { } id)
             {
                 return false;
             }

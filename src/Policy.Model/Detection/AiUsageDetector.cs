@@ -88,6 +88,48 @@ namespace Policy.Model.Detection
             }
         }
 
+        /// <summary>
+        /// Walks every body of a type (methods, accessors, constructors, initializers; top-level statements for the
+        /// simple-program type) and records AI uses, as the analyzers' operation actions do. For tools outside the
+        /// compiler (the CLI's inventory); nested types are left to their own walk.
+        /// </summary>
+        public static void AnalyzeBodies(INamedTypeSymbol type, Compilation compilation, AiTypeMatcher matcher, TypeAiUsage usage, System.Threading.CancellationToken cancellationToken)
+        {
+            if (matcher.IsEmpty)
+            {
+                return;
+            }
+
+            foreach (var reference in type.DeclaringSyntaxReferences)
+            {
+                var root = reference.GetSyntax(cancellationToken);
+                var model = compilation.GetSemanticModel(reference.SyntaxTree);
+                foreach (var node in root.DescendantNodesAndSelf(n => n == root || !(n is BaseTypeDeclarationSyntax || n is BaseNamespaceDeclarationSyntax || n is DelegateDeclarationSyntax)))
+                {
+                    SyntaxNode? body = node switch
+                    {
+                        BaseMethodDeclarationSyntax method => method,
+                        AccessorDeclarationSyntax accessor => accessor,
+                        ArrowExpressionClauseSyntax { Parent: BasePropertyDeclarationSyntax } arrow => arrow,
+                        EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } } initializer => initializer.Value,
+                        EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } initializer => initializer.Value,
+                        GlobalStatementSyntax global when root is CompilationUnitSyntax => global.Statement,
+                        _ => null,
+                    };
+                    if (body is null || model.GetOperation(body, cancellationToken) is not { } operation)
+                    {
+                        continue;
+                    }
+
+                    AnalyzeOperation(operation, matcher, usage);
+                    foreach (var descendant in operation.Descendants())
+                    {
+                        AnalyzeOperation(descendant, matcher, usage);
+                    }
+                }
+            }
+        }
+
         /// <summary>Records the AI type an operation creates, holds, receives or calls, if any.</summary>
         public static void AnalyzeOperation(IOperation operation, AiTypeMatcher matcher, TypeAiUsage usage)
         {

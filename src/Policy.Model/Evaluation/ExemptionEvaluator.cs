@@ -33,7 +33,8 @@ namespace Policy.Model.Evaluation
     {
         /// <summary>Rules an exemption cannot suppress: duplicate ids, prohibited practices, exemption and configuration problems.</summary>
         public static ImmutableHashSet<string> NotExemptible { get; } = ImmutableHashSet.Create(StringComparer.Ordinal,
-            RuleIds.DuplicateSystemId, RuleIds.ProhibitedSystem, RuleIds.ExpiredExemption, RuleIds.UnjustifiedExemption, RuleIds.InvalidConfiguration);
+            RuleIds.DuplicateSystemId, RuleIds.ProhibitedSystem, RuleIds.ExpiredExemption, RuleIds.UnjustifiedExemption, RuleIds.StaleBaselineEntry,
+            RuleIds.InvalidConfiguration);
 
         /// <summary>The rule id an exemption names (trimmed, upper case), or null.</summary>
         public static string? RuleOf(AttributeView exemption) => exemption.ConstructorString(0)?.Trim().ToUpperInvariant();
@@ -71,6 +72,13 @@ namespace Policy.Model.Evaluation
             {
                 findings.Add(new Finding(RuleIds.IncompleteDeclaration, exemption.ConstructorLocation(0, cancellationToken), null,
                     subject, "ruleId", rule is null ? "missing" : "not a Policy.Analyzers rule id ('" + rule + "')"));
+                return;
+            }
+
+            if (NotExemptible.Contains(rule!) || !RuleIds.All.Contains(rule!))
+            {
+                findings.Add(new Finding(RuleIds.IncompleteDeclaration, exemption.ConstructorLocation(0, cancellationToken), null,
+                    subject, "ruleId", NotExemptible.Contains(rule!) ? "a rule that cannot be exempted ('" + rule + "')" : "not a Policy.Analyzers rule id ('" + rule + "')"));
                 return;
             }
 

@@ -3,6 +3,10 @@ namespace Policy.Model.Evaluation
     /// <summary>The rule ids (fixed public contract, see DESIGN.md). Docs: docs/rules/{id}.md.</summary>
     public static class RuleIds
     {
+        /// <summary>Every rule id.</summary>
+        public static System.Collections.Immutable.ImmutableHashSet<string> All { get; } = System.Collections.Immutable.ImmutableHashSet.Create(System.StringComparer.Ordinal,
+            "POL001", "POL002", "POL003", "POL004", "POL005", "POL006", "POL007", "POL008", "POL009", "POL010", "POL011", "POL012", "POL013", "POL014", "POL020", "POL021", "POL022", "POL090");
+
         /// <summary>Type uses an AI SDK but is not covered by [AiSystem]/[AiComponent].</summary>
         public const string UndeclaredAiComponent = "POL001";
 

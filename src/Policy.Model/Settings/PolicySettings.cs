@@ -115,6 +115,44 @@ namespace Policy.Model.Settings
             return result;
         }
 
+        /// <summary>The policy in force as key = value (the effective values, defaults included), for the evidence pack.</summary>
+        public SortedDictionary<string, string> Describe()
+        {
+            var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+            foreach (var level in new[] { RiskLevel.Unspecified, RiskLevel.Minimal, RiskLevel.Limited, RiskLevel.High })
+            {
+                result[RequirementsKey(level)] = Format(ByRisk[level]);
+            }
+
+            result[AutomatedDecisionsKey] = Format(AutomatedDecisions);
+            result[PersonalDataKey] = Format(PersonalData);
+            result[BiasMaxAgeKey] = BiasEvaluationMaxAgeDays.ToString(CultureInfo.InvariantCulture);
+            result[ImpactMaxAgeKey] = ImpactAssessmentMaxAgeDays?.ToString(CultureInfo.InvariantCulture) ?? "off";
+            result[RequireIntendedUseKey] = RequireIntendedUse ? "true" : "false";
+            result[RequireExemptionExpiryKey] = RequireExemptionExpiry ? "true" : "false";
+            result[CountDiWiringKey] = CountDiWiring ? "true" : "false";
+            result[AiTypesKey] = string.Join(", ", AiTypes);
+            result[AiNamespacesKey] = string.Join(", ", AiNamespaces);
+            return result;
+        }
+
+        /// <summary>Requirements as the configuration writes them.</summary>
+        public static string Format(Requirements requirements)
+        {
+            if (requirements == Requirements.None)
+            {
+                return "none";
+            }
+
+            var parts = new List<string>();
+            if ((requirements & Requirements.HumanOversight) != 0) parts.Add("human_oversight");
+            if ((requirements & Requirements.BiasEvaluation) != 0) parts.Add("bias_evaluation");
+            if ((requirements & Requirements.Explainability) != 0) parts.Add("explainability");
+            if ((requirements & Requirements.ImpactAssessment) != 0) parts.Add("impact_assessment");
+            if ((requirements & Requirements.DataProvenance) != 0) parts.Add("data_provenance");
+            return string.Join(", ", parts);
+        }
+
         /// <summary>Reads the settings from analyzer config options.</summary>
         public static PolicySettings Read(AnalyzerConfigOptions options)
         {

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Policy.Cli.Loading;
+using Policy.Cli.Output;
+using Policy.Evidence;
+
+namespace Policy.Cli.Commands;
+
+/// <summary><c>policy evidence</c>: writes the evidence pack, atomically and deterministically.</summary>
+public sealed class EvidenceCommand(CommonOptions options, string output)
+{
+    /// <summary>Runs.</summary>
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var target = Path.GetFullPath(output);
+        EvidencePack.CheckWritable(target);
+
+        var resolved = SolutionLoader.Resolve(options.Path);
+        var folder = Path.GetDirectoryName(resolved)!;
+        var date = options.AsOf ?? SourceDateEpoch() ?? Git.CommitDate(folder);
+
+        PolicyRun run;
+        using (var progress = new Progress(options.Quiet))
+        {
+            run = await PolicyRun.ExecuteAsync(options, date, progress, cancellationToken).ConfigureAwait(false);
+            progress.Report("Writing the evidence pack");
+            var projectFolders = run.Projects.Select(p => Path.GetDirectoryName(p.Project.FilePath!)!).Distinct().ToList();
+            EvidencePack.Write(run.Document, new EvidenceContext(run.RepositoryRoot, projectFolders), target);
+        }
+
+        if (!options.Quiet)
+        {
+            var d = run.Document;
+            Console.Error.WriteLine($"policy: evidence pack written to {output}: {d.Systems.Count} AI system(s), {d.Findings.Count(f => f.State == "open")} open finding(s), evaluation date {d.EvaluationDate ?? "not set"}.");
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static DateTime? SourceDateEpoch()
+    {
+        var value = Environment.GetEnvironmentVariable("SOURCE_DATE_EPOCH");
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        {
+            throw new UsageException($"SOURCE_DATE_EPOCH '{value}' is not a number of seconds since 1970-01-01.");
+        }
+
+        return DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.Date;
+    }
+}

@@ -1,0 +1,42 @@
+using Microsoft.Build.Locator;
+
+namespace Policy.Cli;
+
+/// <summary>Entry point of the <c>policy</c> tool.</summary>
+public static class Program
+{
+    /// <summary>Locates MSBuild from the user's SDK before any MSBuild type is loaded, then runs the command line.</summary>
+    public static int Main(string[] args)
+    {
+        if (!MSBuildLocator.IsRegistered)
+        {
+            try
+            {
+                MSBuildLocator.RegisterDefaults();
+            }
+            catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException)
+            {
+                Console.Error.WriteLine("policy: no .NET SDK found to load projects with (" + e.Message + "). Install the .NET SDK 8 or later.");
+                return ExitCodes.BadInput;
+            }
+        }
+
+        return CommandLine.Run(args);
+    }
+}
+
+/// <summary>Documented exit codes (README, docs/cli.md).</summary>
+public static class ExitCodes
+{
+    /// <summary>Success; no open finding at error severity.</summary>
+    public const int Success = 0;
+
+    /// <summary>Open findings at error severity (policy check).</summary>
+    public const int Findings = 1;
+
+    /// <summary>Bad input: missing path, not a project, load or restore failure, unwritable output, invalid option.</summary>
+    public const int BadInput = 2;
+}
+
+/// <summary>A problem with the user's input: reported as one line, exit code 2, nothing written.</summary>
+public sealed class UsageException(string message) : Exception(message);

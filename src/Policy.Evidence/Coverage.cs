@@ -1,0 +1,94 @@
+using Policy.Model.Controls;
+using Policy.Model.Inventory;
+
+namespace Policy.Evidence;
+
+/// <summary>The status of one control for one AI system.</summary>
+public enum CoverageStatus
+{
+    /// <summary>No rule that maps to the control applies to the system.</summary>
+    NotApplicable,
+
+    /// <summary>A declaration evidences the control.</summary>
+    Evidenced,
+
+    /// <summary>An active exemption (risk acceptance) covers the gap.</summary>
+    Exempted,
+
+    /// <summary>An open (or baselined) finding says the evidence is missing.</summary>
+    Missing,
+}
+
+/// <summary>One cell of the coverage matrix: the status and where it comes from.</summary>
+public sealed record CoverageCell(CoverageStatus Status, IReadOnlyList<SourceRef> Sources, IReadOnlyList<string> Rules);
+
+/// <summary>
+/// Control coverage per system, derived from the evidence model: a control is missing when a finding of a rule that
+/// maps to it is open (or baselined) for the system, exempted when such a finding is exempted, evidenced when a
+/// declaration that the rule checks is present, and not applicable otherwise.
+/// </summary>
+public static class Coverage
+{
+    private static readonly Dictionary<string, string[]> EvidenceOfRule = new(StringComparer.Ordinal)
+    {
+        ["POL001"] = ["AiSystem"],
+        ["POL002"] = ["HumanOversight"],
+        ["POL003"] = ["BiasEvaluation"],
+        ["POL004"] = ["BiasEvaluation"],
+        ["POL005"] = ["ExplainabilityRecord"],
+        ["POL006"] = ["ImpactAssessment"],
+        ["POL007"] = ["AiSystem"],
+        ["POL008"] = ["AiSystem"],
+        ["POL009"] = ["AiSystem"],
+        ["POL012"] = ["AiSystem"],
+        ["POL013"] = ["DataProvenance"],
+        ["POL014"] = ["ImpactAssessment"],
+    };
+
+    /// <summary>The frameworks in matrix order.</summary>
+    public static IReadOnlyList<Framework> Frameworks { get; } = [Framework.Iso42001, Framework.Iso27001, Framework.EuAiAct, Framework.NistAiRmf, Framework.AnnexSl];
+
+    /// <summary>The controls of a framework that at least one rule maps to.</summary>
+    public static IReadOnlyList<Control> Controls(Framework framework) =>
+        ControlCatalogue.All.Where(c => c.Framework == framework && RulesOf(c).Count > 0).ToList();
+
+    /// <summary>The rules that map to a control.</summary>
+    public static IReadOnlyList<string> RulesOf(Control control) =>
+        ControlCatalogue.MappedRules.Where(r => ControlCatalogue.ForRule(r).Contains(control)).OrderBy(r => r, StringComparer.Ordinal).ToList();
+
+    /// <summary>The status of a control for a system.</summary>
+    public static CoverageCell Of(Control control, SystemRecord system, InventoryDocument document)
+    {
+        var rules = RulesOf(control);
+        var findings = document.Findings.Where(f => f.SystemId == system.Id && rules.Contains(f.RuleId)).ToList();
+        var open = findings.Where(f => f.State is "open" or "baselined").ToList();
+        if (open.Count > 0)
+        {
+            return new CoverageCell(CoverageStatus.Missing, Sources(open.Select(f => f.Source)), open.Select(f => f.RuleId).Distinct().ToList());
+        }
+
+        var exempted = findings.Where(f => f.State == "exempted").ToList();
+        if (exempted.Count > 0)
+        {
+            return new CoverageCell(CoverageStatus.Exempted, Sources(exempted.Select(f => f.Source)), exempted.Select(f => f.RuleId).Distinct().ToList());
+        }
+
+        var kinds = rules.SelectMany(r => EvidenceOfRule.TryGetValue(r, out var k) ? k : []).ToHashSet(StringComparer.Ordinal);
+        var declarations = system.Declarations.Where(d => kinds.Contains(d.Kind)).ToList();
+        return declarations.Count > 0
+            ? new CoverageCell(CoverageStatus.Evidenced, Sources(declarations.Select(d => d.Source)), [])
+            : new CoverageCell(CoverageStatus.NotApplicable, [], []);
+    }
+
+    /// <summary>The word a status is printed as.</summary>
+    public static string Word(CoverageStatus status) => status switch
+    {
+        CoverageStatus.Evidenced => "evidenced",
+        CoverageStatus.Exempted => "exempted",
+        CoverageStatus.Missing => "missing",
+        _ => "not applicable",
+    };
+
+    private static List<SourceRef> Sources(IEnumerable<SourceRef?> sources) =>
+        sources.OfType<SourceRef>().GroupBy(s => s.Path + ":" + s.Line).Select(g => g.First()).OrderBy(s => s.Path, StringComparer.Ordinal).ThenBy(s => s.Line).ToList();
+}

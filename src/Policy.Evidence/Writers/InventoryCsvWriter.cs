@@ -1,0 +1,55 @@
+using System.Text;
+using Policy.Model.Inventory;
+
+namespace Policy.Evidence.Writers;
+
+/// <summary>inventory.csv: one row per AI system, RFC 4180 quoting, for spreadsheets.</summary>
+public sealed class InventoryCsvWriter : IEvidenceWriter
+{
+    private static readonly string[] Declarations = ["HumanOversight", "BiasEvaluation", "ExplainabilityRecord", "ImpactAssessment", "DataProvenance"];
+
+    /// <inheritdoc />
+    public string FileName => "inventory.csv";
+
+    /// <inheritdoc />
+    public void Write(InventoryDocument document, EvidenceContext context, Stream output)
+    {
+        var text = new StringBuilder();
+        Row(text, ["id", "name", "project", "risk_level", "owner", "purpose", "intended_use", "automated_decisions", "processes_personal_data",
+            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "components", "suppliers_observed", "open_findings", "declared_at"]);
+        foreach (var system in document.Systems)
+        {
+            var present = system.Declarations.Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
+            Row(text,
+            [
+                system.Id, system.Name, system.Project, system.RiskLevel, system.Owner ?? string.Empty, system.Purpose ?? string.Empty, system.IntendedUse ?? string.Empty,
+                system.AutomatedDecisions ? "true" : "false", system.ProcessesPersonalData ? "true" : "false",
+                .. Declarations.Select(d => present.Contains(d) ? "yes" : "no"),
+                string.Join("; ", system.Required),
+                string.Join("; ", system.Components.Select(c => c.Type)),
+                string.Join("; ", system.ObservedSdks.Select(s => s.Supplier).Distinct(StringComparer.Ordinal)),
+                document.Findings.Count(f => f.SystemId == system.Id && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),
+                system.Source?.ToString() ?? string.Empty,
+            ]);
+        }
+
+        var bytes = EvidencePack.Utf8.GetBytes(text.ToString());
+        output.Write(bytes, 0, bytes.Length);
+    }
+
+    private static void Row(StringBuilder text, IEnumerable<string> cells)
+    {
+        text.Append(string.Join(",", cells.Select(Quote))).Append("\r\n");
+    }
+
+    private static string Quote(string value)
+    {
+        // Neutralise spreadsheet formulas (CSV injection) and quote per RFC 4180.
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]))
+        {
+            value = "'" + value;
+        }
+
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
+    }
+}

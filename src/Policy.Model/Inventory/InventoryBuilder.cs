@@ -1,0 +1,501 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Policy.Model.Baseline;
+using Policy.Model.Catalogue;
+using Policy.Model.Declarations;
+using Policy.Model.Detection;
+using Policy.Model.Evaluation;
+using Policy.Model.Settings;
+
+namespace Policy.Model.Inventory
+{
+    /// <summary>
+    /// Extracts the evidence model of one compilation: systems with their declarations, components and observed AI
+    /// SDKs; AI types that belong to no system; exemptions; and the findings the analyzers reported. For tools outside
+    /// the compiler (the CLI). The same model classes (catalogue, declarations, evaluation) as the analyzers.
+    /// </summary>
+    public static class InventoryBuilder
+    {
+        /// <summary>Diagnostic property names written by the analyzers (Descriptors.cs).</summary>
+        public const string SystemIdProperty = "PolicySystemId";
+
+        /// <summary>Diagnostic property: documentation id of the subject symbol.</summary>
+        public const string SubjectProperty = "PolicySubject";
+
+        /// <summary>Diagnostic property: listed in the baseline.</summary>
+        public const string BaselinedProperty = "PolicyBaselined";
+
+        private static readonly DeclarationKind[] GovernanceKinds =
+        {
+            DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment,
+        };
+
+        /// <summary>Adds what one compilation holds to <paramref name="document"/>.</summary>
+        /// <param name="document">The inventory being built (several projects add to one document).</param>
+        /// <param name="compilation">The project's compilation.</param>
+        /// <param name="policy">The policy context built with the project's analyzer options.</param>
+        /// <param name="diagnostics">Our analyzers' diagnostics for the compilation, suppressed ones included.</param>
+        /// <param name="map">Maps a location to a repository-relative source reference (null when outside the repository).</param>
+        /// <param name="cancellationToken">Cancellation.</param>
+        public static void Add(InventoryDocument document, Compilation compilation, PolicyContext policy, IEnumerable<Diagnostic> diagnostics, Func<Location, SourceRef?> map, CancellationToken cancellationToken)
+        {
+            var project = compilation.AssemblyName ?? "project";
+            document.Projects.Add(project);
+            var index = policy.Index;
+            var matcher = policy.Matcher;
+
+            // AI use of every source type.
+            var usages = new List<(INamedTypeSymbol Type, TypeAiUsage Usage)>();
+            foreach (var type in SourceTypes(compilation))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var usage = new TypeAiUsage();
+                AiUsageDetector.AnalyzeSignature(type, matcher, usage);
+                AiUsageDetector.AnalyzeBodies(type, compilation, matcher, usage, cancellationToken);
+                var settings = policy.SettingsFor(SourceOrder.First(type)?.SourceTree);
+                if (usage.FirstUse(settings.CountDiWiring) != null)
+                {
+                    usages.Add((type, usage));
+                }
+            }
+
+            // Systems.
+            foreach (var system in index.Systems)
+            {
+                var settings = policy.SettingsFor(system.Attribute.Data.ApplicationSyntaxReference?.SyntaxTree);
+                var record = new SystemRecord
+                {
+                    Id = system.Id,
+                    Name = system.DisplayName,
+                    Purpose = system.Purpose,
+                    Owner = system.Owner,
+                    RiskLevel = system.RiskLevel.ToString(),
+                    IntendedUse = system.IntendedUse,
+                    AutomatedDecisions = system.AutomatedDecisions,
+                    ProcessesPersonalData = system.ProcessesPersonalData,
+                    Project = project,
+                    Source = map(system.Attribute.Location(cancellationToken)),
+                };
+                record.Required.AddRange(Names(settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData)));
+                record.Declarations.Add(Declaration(system.Attribute, map, cancellationToken));
+                foreach (var kind in GovernanceKinds)
+                {
+                    foreach (var declaration in index.Governance(system, kind))
+                    {
+                        record.Declarations.Add(Declaration(declaration, map, cancellationToken));
+                    }
+                }
+
+                var members = new List<INamedTypeSymbol>();
+                if (system.DeclaringSymbol is INamedTypeSymbol declaring)
+                {
+                    members.Add(declaring);
+                }
+
+                foreach (var component in index.ComponentsOf(system.Id))
+                {
+                    AddUnique(members, component);
+                }
+
+                foreach (var (type, _) in usages)
+                {
+                    foreach (var id in DeclarationReader.CoveringSystems(type))
+                    {
+                        if (id == system.Id)
+                        {
+                            AddUnique(members, type);
+                        }
+                    }
+                }
+
+                var sdks = new SortedDictionary<string, ObservedSdk>(StringComparer.Ordinal);
+                var classes = new SortedSet<string>(StringComparer.Ordinal);
+                foreach (var member in members)
+                {
+                    var usage = Find(usages, member);
+                    var component = Component(member, usage, project, map);
+                    record.Components.Add(component);
+                    foreach (var sdk in component.Sdks)
+                    {
+                        sdks[sdk.Type] = sdk;
+                    }
+
+                    foreach (var provenance in Provenance(member))
+                    {
+                        record.Declarations.Add(Declaration(provenance, map, cancellationToken));
+                    }
+                }
+
+                record.ObservedSdks.AddRange(sdks.Values);
+                record.DataClasses.AddRange(classes);
+                record.Components.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type));
+                record.Declarations.Sort(CompareDeclarations);
+                document.Systems.Add(record);
+            }
+
+            // AI types that belong to no system.
+            foreach (var (type, usage) in usages)
+            {
+                if (DeclarationReader.CoveringSystems(type).IsEmpty)
+                {
+                    document.Undeclared.Add(Component(type, usage, project, map));
+                }
+            }
+
+            // Exemptions.
+            foreach (var (symbol, exemption) in Exemptions(compilation, index))
+            {
+                var settings = policy.SettingsFor(exemption.Data.ApplicationSyntaxReference?.SyntaxTree);
+                var record = new ExemptionRecord
+                {
+                    RuleId = ExemptionEvaluator.RuleOf(exemption) ?? string.Empty,
+                    Target = DeclarationEvaluator.TargetName(symbol),
+                    Justification = exemption.NamedString("Justification"),
+                    ApprovedBy = exemption.NamedString("ApprovedBy"),
+                    Expires = exemption.NamedString("Expires"),
+                    State = StateName(ExemptionEvaluator.State(exemption, settings)),
+                    Source = map(exemption.Location(cancellationToken)),
+                };
+                if (symbol is IAssemblySymbol)
+                {
+                    foreach (var system in index.Systems)
+                    {
+                        record.Systems.Add(system.Id);
+                    }
+                }
+                else
+                {
+                    for (var current = symbol; current != null; current = current.ContainingType)
+                    {
+                        if (current is INamedTypeSymbol type)
+                        {
+                            record.Systems.AddRange(DeclarationReader.CoveringSystems(type));
+                            break;
+                        }
+                    }
+                }
+
+                record.Systems.Sort(string.CompareOrdinal);
+                document.Exemptions.Add(record);
+            }
+
+            // Findings, as the analyzers reported them.
+            foreach (var diagnostic in diagnostics)
+            {
+                var source = map(diagnostic.Location);
+                diagnostic.Properties.TryGetValue(SystemIdProperty, out var systemId);
+                diagnostic.Properties.TryGetValue(SubjectProperty, out var subject);
+                var baselined = diagnostic.Properties.ContainsKey(BaselinedProperty);
+                document.Findings.Add(new FindingRecord
+                {
+                    RuleId = diagnostic.Id,
+                    Severity = SeverityName(diagnostic.Severity),
+                    Message = diagnostic.GetMessage(CultureInfo.InvariantCulture),
+                    Source = source,
+                    SystemId = systemId,
+                    SymbolId = subject,
+                    State = diagnostic.IsSuppressed ? "exempted" : baselined ? "baselined" : "open",
+                    Project = project,
+                    LineText = LineText(diagnostic.Location),
+                });
+            }
+        }
+
+        /// <summary>Sorts every list of the document (deterministic output) and merges duplicate findings of multi-targeted projects.</summary>
+        public static void Normalize(InventoryDocument document)
+        {
+            document.Projects.Sort(string.CompareOrdinal);
+            document.Systems.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id) is var c && c != 0 ? c : string.CompareOrdinal(a.Project, b.Project));
+            document.Undeclared.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type) is var c && c != 0 ? c : string.CompareOrdinal(a.Project, b.Project));
+            document.Exemptions.Sort((a, b) => Compare(a.Source, b.Source) is var c && c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId));
+            document.Findings.Sort((a, b) =>
+            {
+                var c = Compare(a.Source, b.Source);
+                if (c == 0) c = string.CompareOrdinal(a.RuleId, b.RuleId);
+                if (c == 0) c = string.CompareOrdinal(a.Message, b.Message);
+                return c;
+            });
+            for (var i = document.Findings.Count - 1; i > 0; i--)
+            {
+                var a = document.Findings[i];
+                var b = document.Findings[i - 1];
+                if (a.RuleId == b.RuleId && a.Message == b.Message && Compare(a.Source, b.Source) == 0)
+                {
+                    document.Findings.RemoveAt(i);
+                }
+            }
+        }
+
+        private static int Compare(SourceRef? a, SourceRef? b)
+        {
+            if (a is null || b is null)
+            {
+                return a is null ? (b is null ? 0 : -1) : 1;
+            }
+
+            var c = string.CompareOrdinal(a.Path, b.Path);
+            if (c == 0) c = a.Line.CompareTo(b.Line);
+            if (c == 0) c = a.Column.CompareTo(b.Column);
+            return c;
+        }
+
+        private static int CompareDeclarations(DeclarationRecord a, DeclarationRecord b)
+        {
+            var c = string.CompareOrdinal(a.Kind == "AiSystem" ? string.Empty : a.Kind, b.Kind == "AiSystem" ? string.Empty : b.Kind);
+            return c != 0 ? c : Compare(a.Source, b.Source);
+        }
+
+        private static void AddUnique(List<INamedTypeSymbol> list, INamedTypeSymbol type)
+        {
+            foreach (var existing in list)
+            {
+                if (SymbolEqualityComparer.Default.Equals(existing, type))
+                {
+                    return;
+                }
+            }
+
+            list.Add(type);
+        }
+
+        private static TypeAiUsage? Find(List<(INamedTypeSymbol Type, TypeAiUsage Usage)> usages, INamedTypeSymbol type)
+        {
+            foreach (var (candidate, usage) in usages)
+            {
+                if (SymbolEqualityComparer.Default.Equals(candidate, type))
+                {
+                    return usage;
+                }
+            }
+
+            return null;
+        }
+
+        private static ComponentRecord Component(INamedTypeSymbol type, TypeAiUsage? usage, string project, Func<Location, SourceRef?> map)
+        {
+            var component = new ComponentRecord
+            {
+                Type = type.ToDisplayString(SymbolDisplayFormat.CSharpErrorMessageFormat),
+                SymbolId = PolicyBaseline.SymbolId(type) ?? string.Empty,
+                Project = project,
+            };
+            foreach (var location in type.Locations)
+            {
+                if (location.IsInSource && map(location) is { } source && !component.Files.Exists(f => f.Path == source.Path))
+                {
+                    component.Files.Add(source);
+                }
+            }
+
+            component.Files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+            if (usage != null)
+            {
+                foreach (var entry in usage.Entries)
+                {
+                    component.Sdks.Add(new ObservedSdk { Type = entry.MetadataName, Family = entry.Family, Supplier = entry.Supplier, Kind = KindName(entry.Kind) });
+                }
+            }
+
+            return component;
+        }
+
+        private static IEnumerable<AttributeView> Provenance(INamedTypeSymbol type)
+        {
+            foreach (var declaration in DeclarationReader.Read(type))
+            {
+                if (declaration.Kind == DeclarationKind.DataProvenance)
+                {
+                    yield return declaration;
+                }
+            }
+
+            foreach (var member in type.GetMembers())
+            {
+                foreach (var declaration in DeclarationReader.Read(member))
+                {
+                    if (declaration.Kind == DeclarationKind.DataProvenance)
+                    {
+                        yield return declaration;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable<(ISymbol Symbol, AttributeView Exemption)> Exemptions(Compilation compilation, DeclarationIndex index)
+        {
+            foreach (var declaration in index.AssemblyDeclarations)
+            {
+                if (declaration.Kind == DeclarationKind.PolicyExemption)
+                {
+                    yield return (compilation.Assembly, declaration);
+                }
+            }
+
+            foreach (var type in SourceTypes(compilation))
+            {
+                foreach (var declaration in DeclarationReader.Read(type))
+                {
+                    if (declaration.Kind == DeclarationKind.PolicyExemption)
+                    {
+                        yield return (type, declaration);
+                    }
+                }
+
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IMethodSymbol)
+                    {
+                        foreach (var declaration in DeclarationReader.Read(member))
+                        {
+                            if (declaration.Kind == DeclarationKind.PolicyExemption)
+                            {
+                                yield return (member, declaration);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static DeclarationRecord Declaration(AttributeView attribute, Func<Location, SourceRef?> map, CancellationToken cancellationToken)
+        {
+            var record = new DeclarationRecord
+            {
+                Kind = attribute.Kind.ToString(),
+                Target = DeclarationEvaluator.TargetName(attribute.Target),
+                Source = map(attribute.Location(cancellationToken)),
+            };
+            var parameters = attribute.Data.AttributeConstructor?.Parameters ?? default;
+            var arguments = attribute.Data.ConstructorArguments;
+            for (var i = 0; i < arguments.Length; i++)
+            {
+                var name = !parameters.IsDefault && i < parameters.Length ? Capitalize(parameters[i].Name) : "Arg" + i.ToString(CultureInfo.InvariantCulture);
+                record.Values[name] = Format(arguments[i], parameters.IsDefault || i >= parameters.Length ? null : parameters[i].Type);
+            }
+
+            foreach (var pair in attribute.Data.NamedArguments)
+            {
+                record.Values[pair.Key] = Format(pair.Value, pair.Value.Type);
+            }
+
+            return record;
+        }
+
+        private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
+
+        private static string Format(TypedConstant constant, ITypeSymbol? type)
+        {
+            if (constant.IsNull)
+            {
+                return string.Empty;
+            }
+
+            if (constant.Kind == TypedConstantKind.Array)
+            {
+                var items = new List<string>();
+                foreach (var item in constant.Values)
+                {
+                    items.Add(Format(item, item.Type));
+                }
+
+                return string.Join(", ", items);
+            }
+
+            if (constant.Kind == TypedConstantKind.Enum && constant.Type is INamedTypeSymbol enumType)
+            {
+                foreach (var member in enumType.GetMembers())
+                {
+                    if (member is IFieldSymbol { HasConstantValue: true } field && Equals(field.ConstantValue, constant.Value))
+                    {
+                        return field.Name;
+                    }
+                }
+            }
+
+            return constant.Value switch
+            {
+                bool b => b ? "true" : "false",
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                null => string.Empty,
+                var v => v.ToString() ?? string.Empty,
+            };
+        }
+
+        private static IEnumerable<string> Names(Requirements requirements)
+        {
+            if ((requirements & Requirements.HumanOversight) != 0) yield return "HumanOversight";
+            if ((requirements & Requirements.BiasEvaluation) != 0) yield return "BiasEvaluation";
+            if ((requirements & Requirements.Explainability) != 0) yield return "ExplainabilityRecord";
+            if ((requirements & Requirements.ImpactAssessment) != 0) yield return "ImpactAssessment";
+            if ((requirements & Requirements.DataProvenance) != 0) yield return "DataProvenance";
+        }
+
+        private static string StateName(ExemptionState state) => state switch
+        {
+            ExemptionState.Active => "active",
+            ExemptionState.Expired => "expired",
+            ExemptionState.MalformedExpiry => "malformed-expiry",
+            _ => "unjustified",
+        };
+
+        /// <summary>SARIF level names.</summary>
+        public static string SeverityName(DiagnosticSeverity severity) => severity switch
+        {
+            DiagnosticSeverity.Error => "error",
+            DiagnosticSeverity.Warning => "warning",
+            DiagnosticSeverity.Info => "note",
+            _ => "none",
+        };
+
+        private static string KindName(AiKind kind) => kind switch
+        {
+            AiKind.Generative => "generative",
+            AiKind.Embedding => "embedding",
+            AiKind.ClassicalMl => "classical-ml",
+            AiKind.LocalRuntime => "local-runtime",
+            _ => "custom",
+        };
+
+        private static string LineText(Location location)
+        {
+            if (!location.IsInSource || location.SourceTree is null)
+            {
+                return string.Empty;
+            }
+
+            var text = location.SourceTree.GetText();
+            var line = text.Lines.GetLineFromPosition(location.SourceSpan.Start);
+            return line.ToString().Trim();
+        }
+
+        /// <summary>Every source type of the compilation (nested included, implicit simple-program type included).</summary>
+        public static IEnumerable<INamedTypeSymbol> SourceTypes(Compilation compilation)
+        {
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(compilation.Assembly.GlobalNamespace);
+            var result = new List<INamedTypeSymbol>();
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol child)
+                    {
+                        stack.Push(child);
+                    }
+                }
+
+                if (current is INamedTypeSymbol type && !type.DeclaringSyntaxReferences.IsEmpty)
+                {
+                    result.Add(type);
+                }
+            }
+
+            result.Sort(SourceOrder.CompareSymbols);
+            return result;
+        }
+    }
+}

@@ -1,0 +1,222 @@
+using System.Collections.Generic;
+
+namespace Policy.Model.Inventory
+{
+    // The evidence model: plain data extracted once from symbols and diagnostics (InventoryBuilder), read by every
+    // exporter of the evidence pack. Exporters never re-read symbols. Lists are sorted for deterministic output.
+
+    /// <summary>A place in the repository: repository-relative path with forward slashes, 1-based line and column.</summary>
+    public sealed class SourceRef
+    {
+        /// <summary>Repository-relative path.</summary>
+        public string Path { get; set; } = string.Empty;
+
+        /// <summary>1-based line.</summary>
+        public int Line { get; set; }
+
+        /// <summary>1-based column.</summary>
+        public int Column { get; set; }
+
+        /// <inheritdoc />
+        public override string ToString() => Path + ":" + Line;
+    }
+
+    /// <summary>One governance declaration (attribute) with its values as written.</summary>
+    public sealed class DeclarationRecord
+    {
+        /// <summary>Attribute name without suffix, for example "HumanOversight".</summary>
+        public string Kind { get; set; } = string.Empty;
+
+        /// <summary>The symbol it stands on (display form).</summary>
+        public string Target { get; set; } = string.Empty;
+
+        /// <summary>Values by property name (constructor arguments under their property names), sorted by name.</summary>
+        public SortedDictionary<string, string> Values { get; set; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+
+        /// <summary>Where it is written.</summary>
+        public SourceRef? Source { get; set; }
+    }
+
+    /// <summary>An AI SDK type observed in code (not declared).</summary>
+    public sealed class ObservedSdk
+    {
+        /// <summary>Metadata name, for example Microsoft.Extensions.AI.IChatClient.</summary>
+        public string Type { get; set; } = string.Empty;
+
+        /// <summary>SDK family.</summary>
+        public string Family { get; set; } = string.Empty;
+
+        /// <summary>Third-party supplier.</summary>
+        public string Supplier { get; set; } = string.Empty;
+
+        /// <summary>generative, embedding, classical-ml, local-runtime or custom.</summary>
+        public string Kind { get; set; } = string.Empty;
+    }
+
+    /// <summary>A type that belongs to an AI system, or an AI type that belongs to none.</summary>
+    public sealed class ComponentRecord
+    {
+        /// <summary>Fully qualified type name.</summary>
+        public string Type { get; set; } = string.Empty;
+
+        /// <summary>Documentation id (T:...).</summary>
+        public string SymbolId { get; set; } = string.Empty;
+
+        /// <summary>Project (assembly) name.</summary>
+        public string Project { get; set; } = string.Empty;
+
+        /// <summary>Files declaring the type.</summary>
+        public List<SourceRef> Files { get; set; } = new List<SourceRef>();
+
+        /// <summary>AI SDK types the type uses.</summary>
+        public List<ObservedSdk> Sdks { get; set; } = new List<ObservedSdk>();
+    }
+
+    /// <summary>An exemption, recorded as a risk acceptance.</summary>
+    public sealed class ExemptionRecord
+    {
+        /// <summary>Exempted rule.</summary>
+        public string RuleId { get; set; } = string.Empty;
+
+        /// <summary>The symbol it stands on.</summary>
+        public string Target { get; set; } = string.Empty;
+
+        /// <summary>Why.</summary>
+        public string? Justification { get; set; }
+
+        /// <summary>Who accepted the risk.</summary>
+        public string? ApprovedBy { get; set; }
+
+        /// <summary>Last valid day.</summary>
+        public string? Expires { get; set; }
+
+        /// <summary>active, expired, malformed-expiry or unjustified.</summary>
+        public string State { get; set; } = string.Empty;
+
+        /// <summary>Systems it applies to (by location).</summary>
+        public List<string> Systems { get; set; } = new List<string>();
+
+        /// <summary>Where it is written.</summary>
+        public SourceRef? Source { get; set; }
+    }
+
+    /// <summary>One finding, as the build reports it.</summary>
+    public sealed class FindingRecord
+    {
+        /// <summary>Rule id.</summary>
+        public string RuleId { get; set; } = string.Empty;
+
+        /// <summary>error, warning, note (info) or none.</summary>
+        public string Severity { get; set; } = string.Empty;
+
+        /// <summary>The message.</summary>
+        public string Message { get; set; } = string.Empty;
+
+        /// <summary>Where.</summary>
+        public SourceRef? Source { get; set; }
+
+        /// <summary>The AI system concerned, if any.</summary>
+        public string? SystemId { get; set; }
+
+        /// <summary>Documentation id of the symbol the finding belongs to (the baseline key).</summary>
+        public string? SymbolId { get; set; }
+
+        /// <summary>open, baselined (listed in policy.baseline.txt) or exempted (an active [PolicyExemption]).</summary>
+        public string State { get; set; } = "open";
+
+        /// <summary>Project (assembly) name.</summary>
+        public string Project { get; set; } = string.Empty;
+
+        /// <summary>Text of the source line (for fingerprints), trimmed.</summary>
+        public string LineText { get; set; } = string.Empty;
+    }
+
+    /// <summary>One AI system of the inventory.</summary>
+    public sealed class SystemRecord
+    {
+        /// <summary>Inventory id.</summary>
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>Display name (defaults to the id).</summary>
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>Purpose.</summary>
+        public string? Purpose { get; set; }
+
+        /// <summary>Owner.</summary>
+        public string? Owner { get; set; }
+
+        /// <summary>Risk level.</summary>
+        public string RiskLevel { get; set; } = "Unspecified";
+
+        /// <summary>Intended use.</summary>
+        public string? IntendedUse { get; set; }
+
+        /// <summary>Makes automated decisions.</summary>
+        public bool AutomatedDecisions { get; set; }
+
+        /// <summary>Declared to process personal data.</summary>
+        public bool ProcessesPersonalData { get; set; }
+
+        /// <summary>Project (assembly) that declares it.</summary>
+        public string Project { get; set; } = string.Empty;
+
+        /// <summary>Where [AiSystem] is written.</summary>
+        public SourceRef? Source { get; set; }
+
+        /// <summary>Declarations required by the policy in force (HumanOversight, BiasEvaluation, ...).</summary>
+        public List<string> Required { get; set; } = new List<string>();
+
+        /// <summary>Governance declarations counting for the system.</summary>
+        public List<DeclarationRecord> Declarations { get; set; } = new List<DeclarationRecord>();
+
+        /// <summary>Types of the system.</summary>
+        public List<ComponentRecord> Components { get; set; } = new List<ComponentRecord>();
+
+        /// <summary>AI SDK types observed in its components, de-duplicated.</summary>
+        public List<ObservedSdk> ObservedSdks { get; set; } = new List<ObservedSdk>();
+
+        /// <summary>Data classes declared on the data its components handle.</summary>
+        public List<string> DataClasses { get; set; } = new List<string>();
+    }
+
+    /// <summary>The whole inventory of a solution: what inventory.json holds.</summary>
+    public sealed class InventoryDocument
+    {
+        /// <summary>Version of the inventory.json schema (docs/evidence-format.md).</summary>
+        public string SchemaVersion { get; set; } = "1.0";
+
+        /// <summary>Tool name and version.</summary>
+        public string Tool { get; set; } = "policy";
+
+        /// <summary>Tool version.</summary>
+        public string ToolVersion { get; set; } = string.Empty;
+
+        /// <summary>Git commit of the analysed sources, when known.</summary>
+        public string? Commit { get; set; }
+
+        /// <summary>What was analysed (repository-relative path).</summary>
+        public string Input { get; set; } = string.Empty;
+
+        /// <summary>The date staleness and expiry were judged against (yyyy-MM-dd).</summary>
+        public string? EvaluationDate { get; set; }
+
+        /// <summary>Projects analysed.</summary>
+        public List<string> Projects { get; set; } = new List<string>();
+
+        /// <summary>The policy in force: key = value, sorted.</summary>
+        public SortedDictionary<string, string> Policy { get; set; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+
+        /// <summary>The AI systems, by id.</summary>
+        public List<SystemRecord> Systems { get; set; } = new List<SystemRecord>();
+
+        /// <summary>AI types that belong to no declared system (each is a POL001 finding).</summary>
+        public List<ComponentRecord> Undeclared { get; set; } = new List<ComponentRecord>();
+
+        /// <summary>All findings, sorted by path, line, rule.</summary>
+        public List<FindingRecord> Findings { get; set; } = new List<FindingRecord>();
+
+        /// <summary>All exemptions (risk acceptances).</summary>
+        public List<ExemptionRecord> Exemptions { get; set; } = new List<ExemptionRecord>();
+    }
+}
