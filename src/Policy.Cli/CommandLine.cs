@@ -95,6 +95,11 @@ public static class CommandLine
                 Console.Error.WriteLine("policy: " + e.Message);
                 return ExitCodes.BadInput;
             }
+            catch (Policy.Evidence.EvidenceException e)
+            {
+                Console.Error.WriteLine("policy: " + e.Message);
+                return ExitCodes.BadInput;
+            }
             catch (OperationCanceledException)
             {
                 Console.Error.WriteLine("policy: cancelled; nothing was written.");

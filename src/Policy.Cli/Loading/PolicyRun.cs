@@ -73,6 +73,15 @@ public sealed class PolicyRun
             }
 
             var analyzerOptions = project.AnalyzerOptions;
+
+            // policy.baseline.txt beside the project counts even when the project does not list it (the package's
+            // targets add it for `dotnet build`; a project wired to the analyzers another way gets the same result).
+            var baselineFile = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project.FilePath!)!, Policy.Model.Baseline.PolicyBaseline.FileName);
+            if (File.Exists(baselineFile) && !analyzerOptions.AdditionalFiles.Any(f => string.Equals(System.IO.Path.GetFileName(f.Path), Policy.Model.Baseline.PolicyBaseline.FileName, StringComparison.OrdinalIgnoreCase)))
+            {
+                analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles.Add(new FileText(baselineFile)), analyzerOptions.AnalyzerConfigOptionsProvider);
+            }
+
             if (evaluationDate is { } date)
             {
                 analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles, new EvaluationDateOptionsProvider(analyzerOptions.AnalyzerConfigOptionsProvider, date));
@@ -176,6 +185,15 @@ internal sealed class EvaluationDateOptionsProvider(AnalyzerConfigOptionsProvide
 
         public override IEnumerable<string> Keys => inner.Keys.Append(Policy.Model.Settings.PolicySettings.EvaluationDateKey).Distinct();
     }
+}
+
+/// <summary>An additional file read from disk.</summary>
+internal sealed class FileText(string path) : AdditionalText
+{
+    public override string Path { get; } = path;
+
+    public override Microsoft.CodeAnalysis.Text.SourceText GetText(CancellationToken cancellationToken = default) =>
+        Microsoft.CodeAnalysis.Text.SourceText.From(File.ReadAllText(Path), System.Text.Encoding.UTF8);
 }
 
 /// <summary>Git facts, read with the git command when it is there.</summary>

@@ -88,6 +88,25 @@ public static class SolutionLoader
             throw new UsageException($"'{file}' could not be loaded: {FirstLine(e.Message)}");
         }
 
+        if (Environment.GetEnvironmentVariable("POLICY_DEBUG_LOAD") == "1")
+        {
+            foreach (var failure in failures)
+            {
+                Console.Error.WriteLine("load: " + failure);
+            }
+        }
+
+        // A project MSBuild could not evaluate or build (malformed file, missing SDK, not restored) is fatal: analysing
+        // it half would give a wrong inventory. Restore warnings (NU1603...) also arrive as failures and are not.
+        var fatal = failures.FirstOrDefault(f => f.StartsWith("Msbuild failed", StringComparison.OrdinalIgnoreCase));
+        if (fatal != null)
+        {
+            var hint = fatal.Contains("assets", StringComparison.OrdinalIgnoreCase) || fatal.Contains("restore", StringComparison.OrdinalIgnoreCase)
+                ? $" Run 'dotnet restore \"{file}\"' and try again."
+                : " Fix the project so that 'dotnet build' can load it, then try again.";
+            throw new UsageException($"'{System.IO.Path.GetFileName(file)}' could not be loaded: {FirstLine(fatal)}.{hint}");
+        }
+
         var projects = loaded.Where(p => p.Language == LanguageNames.CSharp).OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
         if (projects.Count == 0)
         {
