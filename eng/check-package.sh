@@ -25,5 +25,15 @@ done
 nuspec=$(unzip -p "$pkg" Policy.Analyzers.nuspec)
 if grep -q "<developmentDependency>true" <<<"$nuspec"; then echo "package is a development dependency"; status=1; fi
 if grep -qE "^lib/.*Policy\.(Analyzers|Model)" <<<"$listing"; then echo "analyzer assembly under lib/"; status=1; fi
-[ $status -eq 0 ] && echo "package layout OK: $pkg"
-exit $status
+[ $status -eq 0 ] || exit $status
+echo "package layout OK: $pkg"
+
+# The policy CLI packs as a .NET tool and installs from the local feed.
+rm -f artifacts/packages/Policy.Cli.*.nupkg
+dotnet pack src/Policy.Cli -c Release -o artifacts/packages -nologo -v:q -clp:NoSummary >/dev/null
+rm -rf artifacts/tool
+# The tool's cached copy is keyed by version: clear it so uncommitted work is never served from the cache.
+rm -rf "${NUGET_PACKAGES:-$HOME/.nuget/packages}/policy.cli"
+dotnet tool install Policy.Cli --tool-path artifacts/tool --prerelease --add-source artifacts/packages >/dev/null
+artifacts/tool/policy --help | head -n 3
+echo "policy tool installs and runs from the local feed"

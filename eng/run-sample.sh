@@ -4,7 +4,8 @@
 #   2. build samples/LendingService as declared: it must report no POL diagnostic;
 #   3. build the same sample without its governance declarations (-p:IncludeGovernance=false): the POL warnings show;
 #   4. switch the policy with one property (presets, evaluation date) and check the diagnostics change as documented;
-#   5. build a fresh consumer project that has never seen the tests, from the package alone.
+#   5. build a fresh consumer project that has never seen the tests, from the package alone;
+#   6. write the evidence pack of the sample with the policy CLI into artifacts/evidence.
 # Exit code: 0 when the declared sample is clean and the undeclared one shows findings, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -107,4 +108,12 @@ if dotnet build "$consumer" -nologo -v:q -clp:NoSummary -p:PolicyPreset=no-such-
   cat artifacts/logs/consumer-bad-preset.log; echo "FAIL: an unknown preset must fail the build with POL091"; exit 1
 fi
 echo "    unknown preset: the build fails with POL091"
+echo "==> Evidence pack of the sample: policy evidence samples/LendingService --out artifacts/evidence"
+dotnet build src/Policy.Cli -c "$config" -nologo -v:q -clp:NoSummary > artifacts/logs/cli-build.log 2>&1 || { cat artifacts/logs/cli-build.log; exit 1; }
+dotnet run --project src/Policy.Cli -c "$config" --no-build -- evidence samples/LendingService --out artifacts/evidence --quiet
+for f in inventory.json inventory.csv controls.md findings.sarif aibom.cdx.json report.html manifest.json; do
+  [ -s "artifacts/evidence/$f" ] || { echo "FAIL: artifacts/evidence/$f missing"; exit 1; }
+done
+ls -l artifacts/evidence | tail -n +2 | awk '{print "    " $NF " (" $5 " bytes)"}'
+echo "    open it: artifacts/evidence/report.html (offline, no scripts); auditors' checklist: artifacts/evidence/controls.md"
 echo "==> OK"

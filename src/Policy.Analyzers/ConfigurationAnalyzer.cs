@@ -17,7 +17,9 @@ namespace Policy.Analyzers
     public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.InvalidConfiguration);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
+            Descriptors.InvalidConfiguration,
+            Descriptors.UnresolvedDocument); // POL030 is reported by the policy CLI (file access); listed here so it is a known, configurable rule.
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -203,6 +203,18 @@ namespace Policy.Analyzers
             helpLinkUri: HelpLinkBase + RuleIds.StaleBaselineEntry + ".md",
             customTags: TagsWith(RuleIds.StaleBaselineEntry, WellKnownDiagnosticTags.CompilationEnd));
 
+        /// <summary>POL030 (reported by the policy CLI, which may read files; the analyzers never do I/O).</summary>
+        public static readonly DiagnosticDescriptor UnresolvedDocument = new DiagnosticDescriptor(
+            RuleIds.UnresolvedDocument,
+            "Referenced evidence document does not exist",
+            "{0} references '{1}', which does not exist in the repository",
+            Declarations,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "A declaration that names a document by path (HumanOversight.Procedure, BiasEvaluation.Report, ImpactAssessment.Reference) is evidence only if the document is there; the evidence pack hashes every referenced document. Reported by `policy check` and `policy evidence`, not by the build.",
+            helpLinkUri: HelpLinkBase + RuleIds.UnresolvedDocument + ".md",
+            customTags: Tags(RuleIds.UnresolvedDocument));
+
         /// <summary>POL090.</summary>
         public static readonly DiagnosticDescriptor InvalidConfiguration = new DiagnosticDescriptor(
             RuleIds.InvalidConfiguration,
@@ -232,6 +244,7 @@ namespace Policy.Analyzers
             [RuleIds.ExpiredExemption] = ExpiredExemption,
             [RuleIds.UnjustifiedExemption] = UnjustifiedExemption,
             [RuleIds.StaleBaselineEntry] = StaleBaselineEntry,
+            [RuleIds.UnresolvedDocument] = UnresolvedDocument,
             [RuleIds.InvalidConfiguration] = InvalidConfiguration,
         };
 

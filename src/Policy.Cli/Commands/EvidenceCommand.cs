@@ -23,8 +23,7 @@ public sealed class EvidenceCommand(CommonOptions options, string output)
         {
             run = await PolicyRun.ExecuteAsync(options, date, progress, cancellationToken).ConfigureAwait(false);
             progress.Report("Writing the evidence pack");
-            var projectFolders = run.Projects.Select(p => Path.GetDirectoryName(p.Project.FilePath!)!).Distinct().ToList();
-            EvidencePack.Write(run.Document, new EvidenceContext(run.RepositoryRoot, projectFolders), target);
+            EvidencePack.Write(run.Document, run.Context, target);
         }
 
         if (!options.Quiet)

@@ -16,8 +16,9 @@ namespace Policy.Cli.Loading;
 /// </summary>
 public sealed class PolicyRun
 {
-    private PolicyRun(string input, string repositoryRoot, InventoryDocument document, IReadOnlyList<ProjectResult> projects)
+    private PolicyRun(string input, string repositoryRoot, InventoryDocument document, IReadOnlyList<ProjectResult> projects, Policy.Evidence.EvidenceContext context)
     {
+        Context = context;
         Input = input;
         RepositoryRoot = repositoryRoot;
         Document = document;
@@ -29,6 +30,9 @@ public sealed class PolicyRun
 
     /// <summary>The repository root (git top level, else the input's folder): paths in the pack are relative to it.</summary>
     public string RepositoryRoot { get; }
+
+    /// <summary>Where the repository and the projects are.</summary>
+    public Policy.Evidence.EvidenceContext Context { get; }
 
     /// <summary>The evidence model.</summary>
     public InventoryDocument Document { get; }
@@ -111,8 +115,11 @@ public sealed class PolicyRun
             results.Add(new ProjectResult(project, compilation, diagnostics));
         }
 
+        // POL030: referenced documents that do not exist (file access: the CLI's job, never the analyzers').
+        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList());
+        Policy.Evidence.DocumentReferences.AddFindings(document, context);
         InventoryBuilder.Normalize(document);
-        return new PolicyRun(file, root, document, results);
+        return new PolicyRun(file, root, document, results, context);
     }
 
     /// <summary>The tool version (from Nerdbank.GitVersioning).</summary>

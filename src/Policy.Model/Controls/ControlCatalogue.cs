@@ -93,6 +93,7 @@ namespace Policy.Model.Controls
             ["POL020"] = Tags("ISMS:6.1", "ISMS:10.2"),
             ["POL021"] = Tags("ISMS:6.1", "ISO42001:A.3.2"),
             ["POL022"] = Tags("ISMS:10.2", "ISMS:7.5"),
+            ["POL030"] = Tags("ISMS:7.5", "ISO42001:A.5.3", "ISO42001:A.6.2.7"),
             ["POL090"] = Tags("ISO27001:8.25", "ISMS:8.1"),
         };
 

@@ -34,7 +34,7 @@ namespace Policy.Model.Evaluation
         /// <summary>Rules an exemption cannot suppress: duplicate ids, prohibited practices, exemption and configuration problems.</summary>
         public static ImmutableHashSet<string> NotExemptible { get; } = ImmutableHashSet.Create(StringComparer.Ordinal,
             RuleIds.DuplicateSystemId, RuleIds.ProhibitedSystem, RuleIds.ExpiredExemption, RuleIds.UnjustifiedExemption, RuleIds.StaleBaselineEntry,
-            RuleIds.InvalidConfiguration);
+            RuleIds.UnresolvedDocument, RuleIds.InvalidConfiguration);
 
         /// <summary>The rule id an exemption names (trimmed, upper case), or null.</summary>
         public static string? RuleOf(AttributeView exemption) => exemption.ConstructorString(0)?.Trim().ToUpperInvariant();

@@ -5,7 +5,7 @@ namespace Policy.Model.Evaluation
     {
         /// <summary>Every rule id.</summary>
         public static System.Collections.Immutable.ImmutableHashSet<string> All { get; } = System.Collections.Immutable.ImmutableHashSet.Create(System.StringComparer.Ordinal,
-            "POL001", "POL002", "POL003", "POL004", "POL005", "POL006", "POL007", "POL008", "POL009", "POL010", "POL011", "POL012", "POL013", "POL014", "POL020", "POL021", "POL022", "POL090");
+            "POL001", "POL002", "POL003", "POL004", "POL005", "POL006", "POL007", "POL008", "POL009", "POL010", "POL011", "POL012", "POL013", "POL014", "POL020", "POL021", "POL022", "POL030", "POL090");
 
         /// <summary>Type uses an AI SDK but is not covered by [AiSystem]/[AiComponent].</summary>
         public const string UndeclaredAiComponent = "POL001";
@@ -57,6 +57,9 @@ namespace Policy.Model.Evaluation
 
         /// <summary>Baseline entry that no longer matches a finding.</summary>
         public const string StaleBaselineEntry = "POL022";
+
+        /// <summary>A document referenced by a declaration does not exist in the repository (reported by the policy CLI).</summary>
+        public const string UnresolvedDocument = "POL030";
 
         /// <summary>Invalid policy configuration value.</summary>
         public const string InvalidConfiguration = "POL090";

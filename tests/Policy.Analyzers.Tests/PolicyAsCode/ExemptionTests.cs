@@ -93,9 +93,11 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
             using Policy.Annotations;
 
             [AiSystem("scoring", Purpose = "p", Owner = "o", {|#0:RiskLevel = AiRiskLevel.Prohibited|})]
-            [PolicyExemption("POL012", Justification = "j", ApprovedBy = "a", Expires = "2027-01-01")]
+            [PolicyExemption({|#1:"POL012"|}, Justification = "j", ApprovedBy = "a", Expires = "2027-01-01")]
             public sealed class Scoring { }
-            """, Date, Verify.Diagnostic("POL012").WithLocation(0).WithArguments("scoring"));
+            """, Date,
+            Verify.Diagnostic("POL012").WithLocation(0).WithArguments("scoring"),
+            Verify.Diagnostic("POL007").WithLocation(1).WithArguments("[PolicyExemption] on Scoring", "ruleId", "a rule that cannot be exempted ('POL012')"));
 
         [Fact]
         [Trait("Rule", "POL007")]
