@@ -73,28 +73,8 @@ namespace Policy.Analyzers
 
         private static bool StillReported(string ruleId, ISymbol symbol, PolicyContext policy, System.Threading.CancellationToken cancellationToken)
         {
-            var declarations = new List<AttributeView>(DeclarationReader.Read(symbol));
-            if (symbol is IMethodSymbol method)
-            {
-                foreach (var parameter in method.Parameters)
-                {
-                    declarations.AddRange(DeclarationReader.Read(parameter));
-                }
-            }
-
-            var index = policy.Index;
             var findings = new List<Finding>();
-            foreach (var declaration in declarations)
-            {
-                var settings = policy.SettingsFor(declaration.Data.ApplicationSyntaxReference?.SyntaxTree);
-                DeclarationEvaluator.CheckAttribute(declaration, index, settings, findings, cancellationToken);
-                if (declaration.Kind == DeclarationKind.AiSystem)
-                {
-                    var system = new SystemDeclaration(declaration);
-                    DeclarationEvaluator.CheckSystem(system, index, settings, DeclarationEvaluator.SystemLocation(system, cancellationToken), findings, cancellationToken);
-                }
-            }
-
+            DeclarationEvaluator.Evaluate(DeclarationReader.ReadWithParameters(symbol), policy, findings, cancellationToken);
             foreach (var finding in findings)
             {
                 if (finding.RuleId == ruleId && SymbolEqualityComparer.Default.Equals(finding.Subject, symbol))

@@ -59,25 +59,11 @@ namespace Policy.Analyzers
 
         private static void AnalyzeSymbol(SymbolAnalysisContext context, PolicyContext policy)
         {
-            var declarations = DeclarationReader.Read(context.Symbol);
-            if (context.Symbol is IMethodSymbol method)
+            var declarations = DeclarationReader.ReadWithParameters(context.Symbol);
+            if (!declarations.IsEmpty)
             {
-                foreach (var parameter in method.Parameters)
-                {
-                    var onParameter = DeclarationReader.Read(parameter);
-                    if (!onParameter.IsEmpty)
-                    {
-                        declarations = declarations.AddRange(onParameter);
-                    }
-                }
+                Evaluate(declarations, policy, context.ReportDiagnostic, context.CancellationToken);
             }
-
-            if (declarations.IsEmpty)
-            {
-                return;
-            }
-
-            Evaluate(declarations, policy, context.ReportDiagnostic, context.CancellationToken);
         }
 
         private static void AnalyzeAssemblyAttributes(SyntaxNodeAnalysisContext context, PolicyContext policy)
@@ -106,19 +92,8 @@ namespace Policy.Analyzers
 
         private static void Evaluate(ImmutableArray<AttributeView> declarations, PolicyContext policy, System.Action<Diagnostic> report, System.Threading.CancellationToken cancellationToken)
         {
-            var index = policy.Index;
             var findings = new List<Finding>();
-            foreach (var declaration in declarations)
-            {
-                var settings = policy.SettingsFor(declaration.Data.ApplicationSyntaxReference?.SyntaxTree);
-                DeclarationEvaluator.CheckAttribute(declaration, index, settings, findings, cancellationToken);
-                if (declaration.Kind == DeclarationKind.AiSystem)
-                {
-                    var system = new SystemDeclaration(declaration);
-                    DeclarationEvaluator.CheckSystem(system, index, settings, DeclarationEvaluator.SystemLocation(system, cancellationToken), findings, cancellationToken);
-                }
-            }
-
+            DeclarationEvaluator.Evaluate(declarations, policy, findings, cancellationToken);
             foreach (var finding in findings)
             {
                 report(Descriptors.ToDiagnostic(finding, policy.Baseline));

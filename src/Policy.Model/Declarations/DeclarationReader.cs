@@ -23,6 +23,25 @@ namespace Policy.Model.Declarations
             return builder?.ToImmutable() ?? ImmutableArray<AttributeView>.Empty;
         }
 
+        /// <summary>The policy attributes on a symbol and, for a method, on its parameters.</summary>
+        public static ImmutableArray<AttributeView> ReadWithParameters(ISymbol symbol)
+        {
+            var declarations = Read(symbol);
+            if (symbol is IMethodSymbol method)
+            {
+                foreach (var parameter in method.Parameters)
+                {
+                    var onParameter = Read(parameter);
+                    if (!onParameter.IsEmpty)
+                    {
+                        declarations = declarations.AddRange(onParameter);
+                    }
+                }
+            }
+
+            return declarations;
+        }
+
         /// <summary>
         /// The system ids that cover a type for the inventory: [AiSystem] or [AiComponent] on the type itself, on a
         /// containing type, on a base type, or [AiSystem] on its assembly. Empty when the type is not covered.

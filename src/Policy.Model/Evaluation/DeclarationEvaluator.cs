@@ -16,6 +16,25 @@ namespace Policy.Model.Evaluation
     /// </summary>
     public static class DeclarationEvaluator
     {
+        /// <summary>
+        /// Evaluates declarations as the analyzers do: each attribute on its own, and each [AiSystem] with what it
+        /// requires. The settings are those of the file each attribute is written in.
+        /// </summary>
+        public static void Evaluate(IEnumerable<AttributeView> declarations, PolicyContext policy, List<Finding> findings, CancellationToken cancellationToken)
+        {
+            var index = policy.Index;
+            foreach (var declaration in declarations)
+            {
+                var settings = policy.SettingsFor(declaration.Data.ApplicationSyntaxReference?.SyntaxTree);
+                CheckAttribute(declaration, index, settings, findings, cancellationToken);
+                if (declaration.Kind == DeclarationKind.AiSystem)
+                {
+                    var system = new SystemDeclaration(declaration);
+                    CheckSystem(system, index, settings, SystemLocation(system, cancellationToken), findings, cancellationToken);
+                }
+            }
+        }
+
         /// <summary>Checks one attribute on its own: POL007, POL009 and POL012.</summary>
         public static void CheckAttribute(AttributeView attribute, DeclarationIndex index, PolicySettings settings, List<Finding> findings, CancellationToken cancellationToken)
         {
