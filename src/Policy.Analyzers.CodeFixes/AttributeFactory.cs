@@ -1,0 +1,33 @@
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Policy.Analyzers.CodeFixes
+{
+    /// <summary>Builds the attribute lists the fixes insert: <c>[Name(args)]</c> or <c>[assembly: Name(args)]</c>, without trivia.</summary>
+    internal static class AttributeFactory
+    {
+        /// <summary>An attribute list with one attribute; <paramref name="arguments"/> includes the parentheses.</summary>
+        public static AttributeListSyntax List(string name, string arguments, bool assembly = false)
+        {
+            var attribute = SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(name), SyntaxFactory.ParseAttributeArgumentList(arguments));
+            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
+            if (assembly)
+            {
+                list = list.WithTarget(SyntaxFactory.AttributeTargetSpecifier(
+                    SyntaxFactory.Token(SyntaxKind.AssemblyKeyword),
+                    SyntaxFactory.Token(SyntaxKind.ColonToken).WithTrailingTrivia(SyntaxFactory.Space)));
+            }
+
+            return list;
+        }
+
+        /// <summary>A C# string literal for <paramref name="value"/>, escaped.</summary>
+        public static string Literal(string value) => SyntaxFactory.Literal(value).Text;
+
+        /// <summary>The [AiSystem] the fixes write: the id, and the required values visibly unfilled, so POL007 keeps flagging them.</summary>
+        public static AttributeListSyntax UnfilledSystem(string id, bool assembly = false) => List(
+            "AiSystem",
+            "(" + Literal(id) + ", Purpose = \"TODO\", Owner = \"TODO\", RiskLevel = AiRiskLevel.Unspecified)",
+            assembly);
+    }
+}
