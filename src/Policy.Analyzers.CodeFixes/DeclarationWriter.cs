@@ -53,12 +53,15 @@ namespace Policy.Analyzers.CodeFixes
                 return document;
             }
 
-            var root = original.TrackNodes(edits.Select(e => e.Target).Where(t => t is not CompilationUnitSyntax));
+            // The targets may come from an earlier parse of the same text: find them again by span and kind.
+            var targets = edits.Select(e => Resolve(original, e.Target)).ToList();
+            var root = original.TrackNodes(targets.Where(t => t is not null and not CompilationUnitSyntax)!);
 
             // Later edits first, so that two lists added after the same assembly attribute keep their order.
-            foreach (var edit in edits.Reverse())
+            for (var i = edits.Count - 1; i >= 0; i--)
             {
-                switch (edit.Target)
+                var edit = edits[i];
+                switch (targets[i])
                 {
                     case BaseTypeDeclarationSyntax type when root.GetCurrentNode(type) is { } current:
                         root = root.ReplaceNode(current, AttributeInserter.Add(current, edit.Attribute));
@@ -74,6 +77,28 @@ namespace Policy.Analyzers.CodeFixes
 
             root = await UsingAdder.EnsureAsync(document, root, PolicyAttributes.Namespace, cancellationToken).ConfigureAwait(false);
             return document.WithSyntaxRoot(root);
+        }
+
+        private static SyntaxNode? Resolve(CompilationUnitSyntax root, SyntaxNode target)
+        {
+            if (target is CompilationUnitSyntax)
+            {
+                return root;
+            }
+
+            if (root.Contains(target))
+            {
+                return target;
+            }
+
+            if (!root.FullSpan.Contains(target.Span))
+            {
+                return null;
+            }
+
+            return root.FindNode(target.Span, getInnermostNodeForTie: false)
+                .AncestorsAndSelf()
+                .FirstOrDefault(n => n.Span == target.Span && n.RawKind == target.RawKind);
         }
     }
 }
