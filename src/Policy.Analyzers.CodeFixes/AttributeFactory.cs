@@ -1,3 +1,4 @@
+using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
@@ -6,19 +7,17 @@ namespace Policy.Analyzers.CodeFixes
     /// <summary>Builds the attribute lists the fixes insert: <c>[Name(args)]</c> or <c>[assembly: Name(args)]</c>, without trivia.</summary>
     internal static class AttributeFactory
     {
-        /// <summary>An attribute list with one attribute; <paramref name="arguments"/> includes the parentheses.</summary>
+        /// <summary>
+        /// An attribute list with one attribute; <paramref name="arguments"/> includes the parentheses. Parsed from text,
+        /// so it carries no elastic trivia: the code-action formatter leaves the layout the inserter chose alone.
+        /// </summary>
         public static AttributeListSyntax List(string name, string arguments, bool assembly = false)
         {
-            var attribute = SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(name), SyntaxFactory.ParseAttributeArgumentList(arguments));
-            var list = SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(attribute));
-            if (assembly)
-            {
-                list = list.WithTarget(SyntaxFactory.AttributeTargetSpecifier(
-                    SyntaxFactory.Token(SyntaxKind.AssemblyKeyword),
-                    SyntaxFactory.Token(SyntaxKind.ColonToken).WithTrailingTrivia(SyntaxFactory.Space)));
-            }
-
-            return list;
+            var text = "[" + (assembly ? "assembly: " : string.Empty) + name + arguments + "]";
+            var list = assembly
+                ? SyntaxFactory.ParseCompilationUnit(text).AttributeLists[0]
+                : SyntaxFactory.ParseCompilationUnit(text + " class C { }").Members[0].AttributeLists[0];
+            return list.WithoutTrivia();
         }
 
         /// <summary>A C# string literal for <paramref name="value"/>, escaped.</summary>

@@ -24,6 +24,15 @@ namespace Policy.Analyzers.CodeFixes
                 return stripped.WithAttributeLists(SyntaxFactory.SingletonList(list));
             }
 
+            var last = declaration.AttributeLists[declaration.AttributeLists.Count - 1];
+            if (!last.GetTrailingTrivia().Any(t => t.IsKind(SyntaxKind.EndOfLineTrivia)))
+            {
+                // `[Serializable] public class X`: keep the attributes on the type's line.
+                var sameLine = attribute.WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(last.GetTrailingTrivia());
+                var lists = declaration.AttributeLists.Replace(last, last.WithTrailingTrivia());
+                return declaration.WithAttributeLists(lists.Add(sameLine));
+            }
+
             var added = attribute.WithLeadingTrivia(indentation).WithTrailingTrivia(newLine);
             return declaration.WithAttributeLists(declaration.AttributeLists.Add(added));
         }

@@ -169,17 +169,15 @@ namespace Policy.Analyzers.CodeFixes
         private static AttributeSyntax SetTrue(AttributeSyntax attribute)
         {
             var list = attribute.ArgumentList!;
-            var trueLiteral = SyntaxFactory.LiteralExpression(SyntaxKind.TrueLiteralExpression);
+            // Parsed, not built: no elastic trivia, so the code-action formatter leaves the surrounding layout alone.
+            var added = SyntaxFactory.ParseAttributeArgumentList("(" + Property + " = true)")!.Arguments[0];
+            var trueLiteral = added.Expression;
             var existing = list.Arguments.FirstOrDefault(a => a.NameEquals?.Name.Identifier.ValueText == Property);
             if (existing != null)
             {
                 return attribute.ReplaceNode(existing.Expression, trueLiteral.WithTriviaFrom(existing.Expression));
             }
 
-            var added = SyntaxFactory.AttributeArgument(
-                SyntaxFactory.NameEquals(SyntaxFactory.IdentifierName(Property), SyntaxFactory.Token(SyntaxKind.EqualsToken).WithLeadingTrivia(SyntaxFactory.Space).WithTrailingTrivia(SyntaxFactory.Space)),
-                null,
-                trueLiteral);
             var arguments = list.Arguments;
             if (arguments.Count == 0)
             {
@@ -189,7 +187,7 @@ namespace Policy.Analyzers.CodeFixes
             // Keep the line structure: the last argument's trailing trivia (a line break before ")") moves to the new one.
             var last = arguments[arguments.Count - 1];
             var nodes = arguments.Take(arguments.Count - 1).Concat(new[] { last.WithoutTrailingTrivia(), added.WithTrailingTrivia(last.GetTrailingTrivia()) });
-            var separators = arguments.GetSeparators().Concat(new[] { SyntaxFactory.Token(SyntaxKind.CommaToken).WithTrailingTrivia(SyntaxFactory.Space) });
+            var separators = arguments.GetSeparators().Concat(new[] { SyntaxFactory.ParseToken(", ") });
             return attribute.WithArgumentList(list.WithArguments(SyntaxFactory.SeparatedList(nodes, separators)));
         }
     }

@@ -239,6 +239,35 @@ namespace Policy.Analyzers.Tests.CodeFixes
             """,
             InventoryCodeFixProvider.DeclareAssemblySystemKey);
 
+        [Fact]
+        public Task DeclareIsTheFirstAction_ThenOneActionPerKnownSystem()
+        {
+            const string Source = """
+                using Microsoft.Extensions.AI;
+                using Policy.Annotations;
+
+                [AiSystem("billing-bot", Purpose = "Explains invoices", Owner = "billing", RiskLevel = AiRiskLevel.Limited)]
+                public sealed class BillingBot { }
+
+                [AiSystem("support-bot", Purpose = "Answers tickets", Owner = "support", RiskLevel = AiRiskLevel.Limited)]
+                public sealed class SupportBot { }
+
+                public sealed class {|POL001:Summariser|}(IChatClient client)
+                {
+                    public IChatClient Client => client;
+                }
+                """;
+            var test = new Verify.Test
+            {
+                TestCode = Source,
+                FixedCode = Source.Replace("{|POL001:Summariser|}", "Summariser").Replace("public sealed class Summariser", "[AiComponent(\"support-bot\")]\npublic sealed class Summariser"),
+                CodeActionIndex = 2,
+                CodeActionEquivalenceKey = InventoryCodeFixProvider.AddToSystemKeyPrefix + "support-bot",
+                CodeActionVerifier = (action, verifier) => verifier.Equal("Add 'Summariser' to AI system 'support-bot'", action.Title),
+            };
+            return test.RunAsync(System.Threading.CancellationToken.None);
+        }
+
         [Theory]
         [InlineData("LoanUnderwritingService", "loan-underwriting-service")]
         [InlineData("AIChatBot", "ai-chat-bot")]

@@ -372,5 +372,53 @@ namespace Policy.Analyzers.Tests.CodeFixes
             test.FixedState.MarkupHandling = MarkupMode.Allow; // The other rules' findings stay: their fixes have other keys.
             return test.RunAsync(CancellationToken.None);
         }
+            [Fact]
+        [Trait("Rule", "POL006")]
+        public Task AttributesOnTheTypeLine_StayThere_GlobalUsingRespected() => Verify.VerifyFixAsync(
+            new[]
+            {
+                ("/src/Usings.cs", "global using Policy.Annotations;\n"),
+                ("/src/Credit.cs", """
+                    [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)]
+                    [HumanOversight(OversightMode.HumanInTheLoop, Role = "r")] [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")] [ExplainabilityRecord(Method = "m", Store = "s")] public sealed class {|POL006:Credit|} { }
+                    """),
+            },
+            new[]
+            {
+                ("/src/Usings.cs", "global using Policy.Annotations;\n"),
+                ("/src/Credit.cs", """
+                    [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)]
+                    [HumanOversight(OversightMode.HumanInTheLoop, Role = "r")] [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")] [ExplainabilityRecord(Method = "m", Store = "s")] [ImpactAssessment({|POL007:Reference = "TODO"|}, {|POL007:AssessedOn = "TODO"|})] public sealed class Credit { }
+                    """),
+            },
+            RequirementCodeFixProvider.AddImpactAssessmentKey);
+
+        [Fact]
+        [Trait("Rule", "POL002")]
+        public Task ActionTitleNamesTheAttributeAndTheType()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using Policy.Annotations;
+
+                    [AiSystem("refunds", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal, AutomatedDecisions = true)]
+                    [ExplainabilityRecord(Method = "m", Store = "s")]
+                    public sealed class {|POL002:Refunds|} { }
+                    """,
+                FixedCode = """
+                    using Policy.Annotations;
+
+                    [AiSystem("refunds", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal, AutomatedDecisions = true)]
+                    [ExplainabilityRecord(Method = "m", Store = "s")]
+                    [HumanOversight(OversightMode.HumanInTheLoop, {|POL007:Role = "TODO"|})]
+                    public sealed class Refunds { }
+                    """,
+                CodeActionIndex = 0,
+                CodeActionEquivalenceKey = RequirementCodeFixProvider.AddHumanOversightKey,
+                CodeActionVerifier = (action, verifier) => verifier.Equal("Add [HumanOversight] to 'Refunds' (values to be filled in)", action.Title),
+            };
+            return test.RunAsync(CancellationToken.None);
+        }
     }
 }
