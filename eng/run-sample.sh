@@ -5,7 +5,9 @@
 #   3. build the same sample without its governance declarations (-p:IncludeGovernance=false): the POL warnings show;
 #   4. switch the policy with one property (presets, evaluation date) and check the diagnostics change as documented;
 #   5. build a fresh consumer project that has never seen the tests, from the package alone;
-#   6. write the evidence pack of the sample with the policy CLI into artifacts/evidence.
+#   6. bootstrap a copy of the undeclared sample with `dotnet format analyzers --diagnostics POL001`: POL001 is gone,
+#      POL007 lists the TODO values the fix wrote, and the code still compiles.
+#   7. write the evidence pack of the sample with the policy CLI into artifacts/evidence.
 # Exit code: 0 when the declared sample is clean and the undeclared one shows findings, 1 otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -108,6 +110,26 @@ if dotnet build "$consumer" -nologo -v:q -clp:NoSummary -p:PolicyPreset=no-such-
   cat artifacts/logs/consumer-bad-preset.log; echo "FAIL: an unknown preset must fail the build with POL091"; exit 1
 fi
 echo "    unknown preset: the build fails with POL091"
+
+echo "==> dotnet format analyzers --diagnostics POL001 on a copy of the undeclared sample (legacy bootstrap, README)"
+formatted=artifacts/sample-format
+rm -rf "$formatted" && mkdir -p "$formatted"
+cp samples/Directory.Build.props samples/Directory.Build.targets samples/Directory.Packages.props samples/nuget.config "$formatted/"
+sed -i 's#../artifacts/packages#../packages#' "$formatted/nuget.config"
+cp -r samples/LendingService "$formatted/LendingService"
+rm -rf "$formatted/LendingService/bin" "$formatted/LendingService/obj"
+# dotnet format takes no -p: an environment variable is an MSBuild property too.
+IncludeGovernance=false dotnet format analyzers "$formatted/LendingService/LendingService.csproj" --diagnostics POL001 --severity warn -v:n \
+  > artifacts/logs/sample-format.log 2>&1 || { cat artifacts/logs/sample-format.log; echo "FAIL: dotnet format"; exit 1; }
+grep -c "Formatted code file" artifacts/logs/sample-format.log | sed 's/^/    files changed: /'
+dotnet build "$formatted/LendingService" -c "$config" --no-incremental -nologo -v:q -clp:NoSummary -p:IncludeGovernance=false \
+  > artifacts/logs/sample-formatted.log 2>&1 || { cat artifacts/logs/sample-formatted.log; echo "FAIL: the formatted sample does not build"; exit 1; }
+if grep -q "warning POL001" artifacts/logs/sample-formatted.log; then
+  pol_lines artifacts/logs/sample-formatted.log; echo "FAIL: POL001 left after dotnet format"; exit 1
+fi
+expect artifacts/logs/sample-formatted.log "warning POL007"
+echo "    no POL001 left; $(pol_lines artifacts/logs/sample-formatted.log | grep -c 'warning POL007') POL007 placeholders to fill in"
+
 echo "==> Evidence pack of the sample: policy evidence samples/LendingService --out artifacts/evidence"
 dotnet build src/Policy.Cli -c "$config" -nologo -v:q -clp:NoSummary > artifacts/logs/cli-build.log 2>&1 || { cat artifacts/logs/cli-build.log; exit 1; }
 dotnet run --project src/Policy.Cli -c "$config" --no-build -- evidence samples/LendingService --out artifacts/evidence --quiet

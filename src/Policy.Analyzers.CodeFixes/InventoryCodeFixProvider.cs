@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -7,7 +8,6 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Policy.Model.Declarations;
 using Policy.Model.Evaluation;
@@ -16,8 +16,9 @@ namespace Policy.Analyzers.CodeFixes
 {
     /// <summary>
     /// POL001 fixes: "Declare as AI system" (adds [AiSystem] with the required values visibly unfilled, so POL007 keeps
-    /// flagging them until a human fills them in; the first action, the one <c>dotnet format</c> applies) and
-    /// "Add to AI system 'id'" (one [AiComponent] action per system known to the compilation).
+    /// flagging them until a human fills them in; the first action, the one <c>dotnet format</c> applies), "Add to AI
+    /// system 'id'" (one [AiComponent] action per system known to the compilation) and, for top-level statements,
+    /// "Declare the assembly as AI system" (<c>[assembly: AiSystem(...)]</c>, the only declaration that covers them).
     /// </summary>
     [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(InventoryCodeFixProvider)), Shared]
     public sealed class InventoryCodeFixProvider : CodeFixProvider
@@ -28,11 +29,14 @@ namespace Policy.Analyzers.CodeFixes
         /// <summary>Equivalence key prefix of the "add to AI system" actions (followed by the system id).</summary>
         public const string AddToSystemKeyPrefix = "POL001.AddToAiSystem:";
 
+        /// <summary>Equivalence key of the "declare the assembly as AI system" action (top-level statements).</summary>
+        public const string DeclareAssemblySystemKey = "POL001.DeclareAssemblyAiSystem";
+
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(RuleIds.UndeclaredAiComponent);
 
         /// <inheritdoc />
-        public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
+        public override FixAllProvider GetFixAllProvider() => new ProjectFixAllProvider(FixAllInProjectAsync);
 
         /// <inheritdoc />
         public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -45,17 +49,27 @@ namespace Policy.Analyzers.CodeFixes
 
             foreach (var diagnostic in context.Diagnostics)
             {
-                var token = root.FindToken(diagnostic.Location.SourceSpan.Start);
-                if (token.Parent is not BaseTypeDeclarationSyntax declaration || declaration.Identifier != token)
+                if (FixSite.Find(root, diagnostic.Location.SourceSpan)?.Type is not { } declaration)
                 {
-                    continue; // Top-level statements and Razor markup: no safe place for a type attribute.
+                    if (IsTopLevelStatement(root, diagnostic) && root is CompilationUnitSyntax unit)
+                    {
+                        var id = ToKebabCase(context.Document.Project.AssemblyName);
+                        context.RegisterCodeFix(
+                            CodeAction.Create(
+                                $"Declare the assembly as AI system '{id}'",
+                                ct => DeclarationWriter.ApplyAsync(context.Document, new[] { AssemblyEdit(context.Document, unit) }, ct),
+                                DeclareAssemblySystemKey),
+                            diagnostic);
+                    }
+
+                    continue; // Razor markup: no safe place for an attribute.
                 }
 
                 var name = declaration.Identifier.ValueText;
                 context.RegisterCodeFix(
                     CodeAction.Create(
                         $"Declare '{name}' as an AI system",
-                        ct => AddAttributeAsync(context.Document, declaration.SpanStart, SystemAttribute(ToKebabCase(name)), ct),
+                        ct => DeclarationWriter.ApplyAsync(context.Document, new[] { new AttributeEdit(context.Document.Id, declaration, SystemAttribute(declaration)) }, ct),
                         DeclareSystemKey),
                     diagnostic);
 
@@ -70,7 +84,7 @@ namespace Policy.Analyzers.CodeFixes
                     context.RegisterCodeFix(
                         CodeAction.Create(
                             $"Add '{name}' to AI system '{id}'",
-                            ct => AddAttributeAsync(context.Document, declaration.SpanStart, ComponentAttribute(id), ct),
+                            ct => DeclarationWriter.ApplyAsync(context.Document, new[] { new AttributeEdit(context.Document.Id, declaration, ComponentAttribute(id)) }, ct),
                             AddToSystemKeyPrefix + id),
                         diagnostic);
                 }
@@ -110,58 +124,87 @@ namespace Policy.Analyzers.CodeFixes
             return builder.ToString().Trim('-');
         }
 
-        private static AttributeListSyntax SystemAttribute(string id) => List(
-            "AiSystem",
-            "(\"" + id + "\", Purpose = \"TODO\", Owner = \"TODO\", RiskLevel = AiRiskLevel.Unspecified)");
+        private static AttributeListSyntax SystemAttribute(BaseTypeDeclarationSyntax declaration) =>
+            AttributeFactory.UnfilledSystem(ToKebabCase(declaration.Identifier.ValueText));
 
-        private static AttributeListSyntax ComponentAttribute(string id) => List("AiComponent", "(\"" + id.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\")");
+        private static AttributeListSyntax ComponentAttribute(string id) => AttributeFactory.List("AiComponent", "(" + AttributeFactory.Literal(id) + ")");
 
-        private static AttributeListSyntax List(string name, string arguments) =>
-            SyntaxFactory.AttributeList(SyntaxFactory.SingletonSeparatedList(
-                SyntaxFactory.Attribute(SyntaxFactory.IdentifierName(name), SyntaxFactory.ParseAttributeArgumentList(arguments))));
+        private static AttributeEdit AssemblyEdit(Document document, CompilationUnitSyntax root) =>
+            new AttributeEdit(document.Id, root, AttributeFactory.UnfilledSystem(ToKebabCase(document.Project.AssemblyName), assembly: true));
 
-        /// <summary>Fix All: every flagged type of a document in one edit, with one using, so the result equals one-by-one fixes.</summary>
-        private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+        private static bool IsTopLevelStatement(SyntaxNode root, Diagnostic diagnostic) =>
+            root.FindToken(diagnostic.Location.SourceSpan.Start).Parent?.FirstAncestorOrSelf<GlobalStatementSyntax>() != null;
+
+        /// <summary>
+        /// Fix All over one project, in one-by-one order: a type is skipped when a type fixed before it already covers
+        /// it (a containing type or a base type), as the one-by-one fix of that type would have; the assembly action
+        /// is applied once.
+        /// </summary>
+        private static async Task<Solution> FixAllInProjectAsync(Solution solution, ProjectId projectId, ImmutableArray<Diagnostic> diagnostics, string? key, CancellationToken cancellationToken)
         {
-            var key = context.CodeActionEquivalenceKey ?? DeclareSystemKey;
-            var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
-            if (root is null)
+            key ??= DeclareSystemKey;
+            var project = solution.GetProject(projectId);
+            if (project is null)
             {
-                return document;
+                return solution;
             }
 
-            var declarations = diagnostics
-                .Select(d => root.FindToken(d.Location.SourceSpan.Start))
-                .Where(t => t.Parent is BaseTypeDeclarationSyntax declaration && declaration.Identifier == t)
-                .Select(t => (BaseTypeDeclarationSyntax)t.Parent!)
-                .Distinct()
-                .ToList();
-            if (declarations.Count == 0)
+            var edits = new List<AttributeEdit>();
+            var fixedTypes = new List<INamedTypeSymbol>();
+            foreach (var diagnostic in diagnostics.Where(d => d.Id == RuleIds.UndeclaredAiComponent))
             {
-                return document;
-            }
+                var document = project.GetDocument(diagnostic.Location.SourceTree);
+                if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not CompilationUnitSyntax root)
+                {
+                    continue;
+                }
 
-            var newRoot = root.ReplaceNodes(declarations, (original, _) => AttributeInserter.Add(
-                original,
-                key.StartsWith(AddToSystemKeyPrefix, System.StringComparison.Ordinal)
+                if (key == DeclareAssemblySystemKey)
+                {
+                    if (IsTopLevelStatement(root, diagnostic))
+                    {
+                        edits.Add(AssemblyEdit(document, root));
+                        break; // One assembly declaration covers every type of the project.
+                    }
+
+                    continue;
+                }
+
+                if (FixSite.Find(root, diagnostic.Location.SourceSpan)?.Type is not { } declaration)
+                {
+                    continue;
+                }
+
+                var model = await document.GetSemanticModelAsync(cancellationToken).ConfigureAwait(false);
+                if (model?.GetDeclaredSymbol(declaration, cancellationToken) is not INamedTypeSymbol type || fixedTypes.Any(f => Covers(f, type)))
+                {
+                    continue;
+                }
+
+                fixedTypes.Add(type);
+                edits.Add(new AttributeEdit(document.Id, declaration, key.StartsWith(AddToSystemKeyPrefix, System.StringComparison.Ordinal)
                     ? ComponentAttribute(key.Substring(AddToSystemKeyPrefix.Length))
-                    : SystemAttribute(ToKebabCase(original.Identifier.ValueText))));
-            newRoot = await UsingAdder.EnsureAsync(document, (CompilationUnitSyntax)newRoot, PolicyAttributes.Namespace, context.CancellationToken).ConfigureAwait(false);
-            return document.WithSyntaxRoot(newRoot);
+                    : SystemAttribute(declaration)));
+            }
+
+            return await DeclarationWriter.ApplyAsync(solution, edits, cancellationToken).ConfigureAwait(false);
         }
 
-        private static async Task<Document> AddAttributeAsync(Document document, int declarationStart, AttributeListSyntax attribute, CancellationToken cancellationToken)
+        /// <summary>Whether a declaration on <paramref name="declared"/> covers <paramref name="type"/> (itself, a containing type, or a base type of either; as DeclarationReader.CoveringSystems).</summary>
+        private static bool Covers(INamedTypeSymbol declared, INamedTypeSymbol type)
         {
-            var root = await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false);
-            if (root is null || root.FindToken(declarationStart).Parent?.FirstAncestorOrSelf<BaseTypeDeclarationSyntax>() is not { } declaration)
+            for (INamedTypeSymbol? current = type; current != null; current = current.ContainingType)
             {
-                return document;
+                for (var t = current; t != null; t = t.BaseType)
+                {
+                    if (SymbolEqualityComparer.Default.Equals(t.OriginalDefinition, declared))
+                    {
+                        return true;
+                    }
+                }
             }
 
-            var newDeclaration = AttributeInserter.Add(declaration, attribute);
-            var newRoot = root.ReplaceNode(declaration, newDeclaration);
-            newRoot = await UsingAdder.EnsureAsync(document, (CompilationUnitSyntax)newRoot, PolicyAttributes.Namespace, cancellationToken).ConfigureAwait(false);
-            return document.WithSyntaxRoot(newRoot);
+            return false;
         }
     }
 }
