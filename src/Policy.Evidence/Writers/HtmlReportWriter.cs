@@ -722,9 +722,16 @@ th,td{text-align:left;vertical-align:top;padding:6px 9px;border-bottom:1px solid
 thead th{background:var(--soft);font-size:12px;font-weight:650;border-bottom:1px solid #b8c2cc;white-space:nowrap}
 td{overflow-wrap:break-word}
 table.decl td:first-child{white-space:nowrap}
-table.decl th:nth-child(2){width:50%}
+table.decl th:nth-child(2){width:46%}
 table.decl th:nth-child(3){width:14%}
-table.decl td:nth-child(4){min-width:200px}
+table.decl td:nth-child(2){min-width:300px}
+table.decl td:nth-child(3){min-width:150px}
+table.decl td:nth-child(3) code{overflow-wrap:break-word}
+table.decl td:nth-child(4){min-width:190px}
+table.components td:nth-child(1){min-width:200px}
+table.components td:nth-child(3){min-width:190px}
+table.findings td:nth-child(5){min-width:170px}
+td code{overflow-wrap:anywhere}
 td.nowrap,.nowrap{white-space:nowrap;overflow-wrap:normal}
 table.matrix td.cell{min-width:150px}
 table.matrix th:nth-child(1){width:124px}
