@@ -1,35 +1,596 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json;
 using Policy.Model.Inventory;
 
 namespace Policy.Evidence.Writers;
 
-/// <summary>aibom.cdx.json: CycloneDX 1.6 AI bill of materials (one machine-learning-model component per AI system, suppliers).</summary>
+/// <summary>
+/// aibom.cdx.json: a CycloneDX 1.6 AI bill of materials. One <c>machine-learning-model</c> component per AI system
+/// (properties for the declared facts, a model card built from the governance declarations), one <c>library</c>
+/// component per observed AI SDK family, one service per hosted AI supplier, and the dependency graph between them.
+/// Every value from source code is written verbatim; everything is sorted; no clock and no randomness
+/// (see docs/evidence-format.md).
+/// </summary>
 public sealed class CycloneDxWriter : IEvidenceWriter
 {
+    /// <summary>The namespace of our property names (CycloneDX property taxonomy: an organisation prefix).</summary>
+    public const string PropertyPrefix = "policy:";
+
+    /// <summary>bom-ref prefix of an AI system.</summary>
+    public const string SystemRefPrefix = "ai-system:";
+
+    /// <summary>bom-ref prefix of an AI SDK family.</summary>
+    public const string SdkRefPrefix = "ai-sdk:";
+
+    /// <summary>bom-ref prefix of a hosted AI service (supplier).</summary>
+    public const string ServiceRefPrefix = "ai-service:";
+
     /// <inheritdoc />
     public string FileName => "aibom.cdx.json";
 
     /// <inheritdoc />
     public void Write(InventoryDocument document, EvidenceContext context, Stream output)
     {
+        var systems = SystemRefs(document);
+        var sdks = SdkFamilies(document);
+        var services = HostedServices(document);
+        var applicationRef = "application:" + document.Input;
+
         using var json = new Utf8JsonWriter(output, EvidenceJson.WriterOptions);
         json.WriteStartObject();
+        json.WriteString("$schema", "http://cyclonedx.org/schema/bom-1.6.schema.json");
         json.WriteString("bomFormat", "CycloneDX");
         json.WriteString("specVersion", "1.6");
+        json.WriteString("serialNumber", SerialNumber(document));
         json.WriteNumber("version", 1);
+
+        WriteMetadata(json, document, applicationRef);
+
         json.WriteStartArray("components");
-        foreach (var system in document.Systems)
+        var components = new List<(string Ref, Action Write)>();
+        foreach (var (system, bomRef) in systems)
         {
-            json.WriteStartObject();
-            json.WriteString("type", "machine-learning-model");
-            json.WriteString("bom-ref", "ai-system:" + system.Id);
-            json.WriteString("name", system.Name);
-            json.WriteEndObject();
+            components.Add((bomRef, () => WriteSystem(json, system, bomRef)));
+        }
+
+        foreach (var family in sdks)
+        {
+            components.Add((family.Ref, () => WriteSdk(json, family)));
+        }
+
+        foreach (var (_, write) in components.OrderBy(c => c.Ref, StringComparer.Ordinal))
+        {
+            write();
         }
 
         json.WriteEndArray();
+
+        if (services.Count > 0)
+        {
+            json.WriteStartArray("services");
+            foreach (var service in services)
+            {
+                WriteService(json, service);
+            }
+
+            json.WriteEndArray();
+        }
+
+        WriteDependencies(json, document, applicationRef, systems, sdks, services);
+
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
     }
+
+    /// <summary>
+    /// The BOM's serial number: a name-based UUID (version-5 layout, SHA-256 instead of SHA-1) of the commit, the
+    /// input and the evaluation date; without a commit, of the whole evidence model instead, so two different
+    /// working trees never share a serial number. Same inputs, same serial number.
+    /// </summary>
+    public static string SerialNumber(InventoryDocument document)
+    {
+        var identity = document.Commit is { Length: > 0 } commit
+            ? "commit:" + commit
+            : "model:" + Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(document, EvidenceJson.Options))).ToLowerInvariant();
+        var seed = "policy-aibom/1\n" + identity + "\n" + document.Input + "\n" + (document.EvaluationDate ?? string.Empty);
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(seed));
+        hash[6] = (byte)((hash[6] & 0x0F) | 0x50); // version 5 (name-based)
+        hash[8] = (byte)((hash[8] & 0x3F) | 0x80); // RFC 4122 variant
+        var hex = Convert.ToHexString(hash, 0, 16).ToLowerInvariant();
+        return "urn:uuid:" + hex[..8] + "-" + hex[8..12] + "-" + hex[12..16] + "-" + hex[16..20] + "-" + hex[20..32];
+    }
+
+    /// <summary>True when the SDK runs the model in process (no hosted supplier): local runtimes and classical ML.</summary>
+    public static bool IsLocal(ObservedSdk sdk) => sdk.Kind is "local-runtime" or "classical-ml";
+
+    private static void WriteMetadata(Utf8JsonWriter json, InventoryDocument document, string applicationRef)
+    {
+        json.WriteStartObject("metadata");
+        if (IsIsoDate(document.EvaluationDate))
+        {
+            // The date the pack was judged against, never the wall clock: same inputs, same bytes.
+            json.WriteString("timestamp", document.EvaluationDate + "T00:00:00Z");
+        }
+
+        json.WriteStartArray("lifecycles");
+        json.WriteStartObject();
+        json.WriteString("phase", "pre-build");
+        json.WriteEndObject();
+        json.WriteEndArray();
+
+        json.WriteStartObject("tools");
+        json.WriteStartArray("components");
+        json.WriteStartObject();
+        json.WriteString("type", "application");
+        json.WriteString("bom-ref", "tool:" + document.Tool);
+        json.WriteString("group", "Policy.Analyzers");
+        json.WriteString("name", document.Tool);
+        if (!string.IsNullOrEmpty(document.ToolVersion))
+        {
+            json.WriteString("version", document.ToolVersion);
+        }
+
+        json.WriteString("description", "Policy.Analyzers command-line tool: AI governance policy as code for C#");
+        json.WriteStartArray("externalReferences");
+        json.WriteStartObject();
+        json.WriteString("type", "website");
+        json.WriteString("url", "https://github.com/policy-analyzers/policy-analyzers");
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+
+        json.WriteStartObject("component");
+        json.WriteString("type", "application");
+        json.WriteString("bom-ref", applicationRef);
+        json.WriteString("name", document.Input);
+        var properties = new List<(string, string)>();
+        if (document.Commit != null)
+        {
+            properties.Add(("commit", document.Commit));
+        }
+
+        if (document.EvaluationDate != null)
+        {
+            properties.Add(("evaluationDate", document.EvaluationDate));
+        }
+
+        properties.AddRange(document.Projects.Select(p => ("project", p)));
+        properties.AddRange(document.Undeclared.Select(c => ("undeclaredAiComponent", c.Type)));
+        WriteProperties(json, properties);
+        json.WriteEndObject();
+
+        WriteProperties(json, document.Policy.Select(p => (p.Key, p.Value)));
+        json.WriteEndObject();
+    }
+
+    private static void WriteSystem(Utf8JsonWriter json, SystemRecord system, string bomRef)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "machine-learning-model");
+        json.WriteString("bom-ref", bomRef);
+        json.WriteString("name", system.Name);
+        if (system.Purpose != null)
+        {
+            json.WriteString("description", system.Purpose);
+        }
+
+        var properties = new List<(string, string)>
+        {
+            ("aiSystemId", system.Id),
+            ("riskLevel", system.RiskLevel),
+            ("automatedDecisions", system.AutomatedDecisions ? "true" : "false"),
+            ("processesPersonalData", system.ProcessesPersonalData ? "true" : "false"),
+            ("project", system.Project),
+        };
+        if (system.Owner != null)
+        {
+            properties.Add(("owner", system.Owner));
+        }
+
+        if (system.IntendedUse != null)
+        {
+            properties.Add(("intendedUse", system.IntendedUse));
+        }
+
+        if (system.Source != null)
+        {
+            properties.Add(("declaredAt", system.Source.ToString()));
+        }
+
+        properties.AddRange(system.Required.Select(r => ("required", r)));
+        properties.AddRange(system.DataClasses.Select(d => ("dataClass", d)));
+        properties.AddRange(system.Components.Select(c => ("component", c.Type)));
+
+        WriteModelCard(json, system, bomRef);
+        WriteProperties(json, properties);
+        json.WriteEndObject();
+    }
+
+    private static void WriteModelCard(Utf8JsonWriter json, SystemRecord system, string bomRef)
+    {
+        var useCases = new List<string>();
+        if (!string.IsNullOrEmpty(system.IntendedUse))
+        {
+            useCases.Add(system.IntendedUse);
+        }
+
+        var users = new SortedSet<string>(StringComparer.Ordinal);
+        var ethical = new List<(string Name, string? Mitigation)>();
+        var fairness = new List<(string? Group, string Mitigation)>();
+        var datasets = new List<DeclarationRecord>();
+        var cardProperties = new List<(string, string)>();
+
+        foreach (var declaration in system.Declarations)
+        {
+            var values = declaration.Values;
+            string? Value(string key) => values.TryGetValue(key, out var v) && v.Length > 0 ? v : null;
+            var at = declaration.Source?.ToString();
+            switch (declaration.Kind)
+            {
+                case "HumanOversight":
+                    {
+                        var name = "Human oversight (" + (Value("Mode") ?? "mode not declared") + ")" + (Value("Role") is { } role ? ": " + role : string.Empty);
+                        ethical.Add((name, Value("Procedure") is { } procedure ? "Oversight procedure: " + procedure : null));
+                        if (Value("Role") is { } r)
+                        {
+                            users.Add(r);
+                        }
+
+                        break;
+                    }
+
+                case "ExplainabilityRecord":
+                    {
+                        var parts = new List<string>();
+                        if (Value("Method") is { } method)
+                        {
+                            parts.Add("Method: " + method);
+                        }
+
+                        if (Value("Store") is { } store)
+                        {
+                            parts.Add("Records kept in: " + store);
+                        }
+
+                        ethical.Add(("Explainability of automated decisions", parts.Count > 0 ? string.Join(". ", parts) : null));
+                        break;
+                    }
+
+                case "ImpactAssessment":
+                    {
+                        var parts = new List<string>();
+                        if (Value("Reference") is { } reference)
+                        {
+                            parts.Add("Impact assessment: " + reference);
+                        }
+
+                        if (Value("AssessedOn") is { } assessed)
+                        {
+                            parts.Add("assessed on " + assessed);
+                        }
+
+                        ethical.Add(("Impact on individuals, groups and society", parts.Count > 0 ? string.Join(", ", parts) : null));
+                        break;
+                    }
+
+                case "BiasEvaluation":
+                    {
+                        var parts = new List<string>();
+                        if (Value("Report") is { } report)
+                        {
+                            parts.Add("Bias evaluation report: " + report);
+                        }
+
+                        if (Value("EvaluatedOn") is { } evaluated)
+                        {
+                            parts.Add("evaluated on " + evaluated);
+                        }
+
+                        var mitigation = parts.Count > 0 ? string.Join(", ", parts) : "Bias evaluation declared";
+                        var groups = (Value("ProtectedAttributes") ?? string.Empty)
+                            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                        if (groups.Length == 0)
+                        {
+                            fairness.Add((null, mitigation));
+                        }
+
+                        foreach (var group in groups)
+                        {
+                            fairness.Add((group, mitigation));
+                        }
+
+                        break;
+                    }
+
+                case "DataProvenance":
+                    datasets.Add(declaration);
+                    break;
+            }
+
+            if (declaration.Kind != "AiSystem")
+            {
+                // Every declared value, verbatim, with where it is written.
+                foreach (var pair in values)
+                {
+                    cardProperties.Add((declaration.Kind + "." + pair.Key, pair.Value));
+                }
+
+                if (at != null)
+                {
+                    cardProperties.Add((declaration.Kind + ".declaredAt", at));
+                }
+            }
+        }
+
+        if (useCases.Count == 0 && users.Count == 0 && ethical.Count == 0 && fairness.Count == 0 && datasets.Count == 0 && cardProperties.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartObject("modelCard");
+        json.WriteString("bom-ref", "model-card:" + bomRef);
+        if (datasets.Count > 0)
+        {
+            json.WriteStartObject("modelParameters");
+            json.WriteStartArray("datasets");
+            foreach (var dataset in datasets)
+            {
+                json.WriteStartObject();
+                json.WriteString("type", "dataset");
+                json.WriteString("name", dataset.Values.TryGetValue("Source", out var source) ? source : dataset.Target);
+                var contents = dataset.Values.Where(p => p.Key != "Source").Select(p => (p.Key, p.Value)).ToList();
+                contents.Add(("target", dataset.Target));
+                if (dataset.Source != null)
+                {
+                    contents.Add(("declaredAt", dataset.Source.ToString()));
+                }
+
+                json.WriteStartObject("contents");
+                WriteProperties(json, contents);
+                json.WriteEndObject();
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        var considerations = users.Count > 0 || useCases.Count > 0 || ethical.Count > 0 || fairness.Count > 0;
+        if (considerations)
+        {
+            json.WriteStartObject("considerations");
+        }
+
+        if (users.Count > 0)
+        {
+            json.WriteStartArray("users");
+            foreach (var user in users)
+            {
+                json.WriteStringValue(user);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (useCases.Count > 0)
+        {
+            json.WriteStartArray("useCases");
+            foreach (var useCase in useCases)
+            {
+                json.WriteStringValue(useCase);
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (ethical.Count > 0)
+        {
+            json.WriteStartArray("ethicalConsiderations");
+            foreach (var (name, mitigation) in ethical)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", name);
+                if (mitigation != null)
+                {
+                    json.WriteString("mitigationStrategy", mitigation);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (fairness.Count > 0)
+        {
+            json.WriteStartArray("fairnessAssessments");
+            foreach (var (group, mitigation) in fairness)
+            {
+                json.WriteStartObject();
+                if (group != null)
+                {
+                    json.WriteString("groupAtRisk", group);
+                }
+
+                json.WriteString("mitigationStrategy", mitigation);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+
+        if (considerations)
+        {
+            json.WriteEndObject();
+        }
+
+        WriteProperties(json, cardProperties);
+        json.WriteEndObject();
+    }
+
+    private static void WriteSdk(Utf8JsonWriter json, SdkFamily family)
+    {
+        json.WriteStartObject();
+        json.WriteString("type", "library");
+        json.WriteString("bom-ref", family.Ref);
+        json.WriteString("name", family.Name);
+        json.WriteString("scope", "required");
+        json.WriteString("description", family.Local
+            ? "AI SDK observed in code; runs models in process (" + string.Join(", ", family.Suppliers) + ")"
+            : "AI SDK observed in code; client of hosted AI services (" + string.Join(", ", family.Suppliers) + ")");
+        var properties = new List<(string, string)>();
+        properties.AddRange(family.Kinds.Select(k => ("sdk.kind", k)));
+        properties.AddRange(family.Suppliers.Select(s => ("sdk.supplier", s)));
+        properties.AddRange(family.Types.Select(t => ("sdk.type", t)));
+        WriteProperties(json, properties);
+        json.WriteEndObject();
+    }
+
+    private static void WriteService(Utf8JsonWriter json, HostedService service)
+    {
+        json.WriteStartObject();
+        json.WriteString("bom-ref", service.Ref);
+        json.WriteString("name", service.Supplier);
+        json.WriteString("description", "AI model provider reached through " + string.Join(", ", service.Families) + " (observed in code; the endpoint is configured outside the code analysed)");
+        var properties = new List<(string, string)>();
+        properties.AddRange(service.Kinds.Select(k => ("sdk.kind", k)));
+        properties.AddRange(service.Families.Select(f => ("sdk.family", f)));
+        WriteProperties(json, properties);
+        json.WriteEndObject();
+    }
+
+    private static void WriteDependencies(Utf8JsonWriter json, InventoryDocument document, string applicationRef,
+        IReadOnlyList<(SystemRecord System, string Ref)> systems, IReadOnlyList<SdkFamily> sdks, IReadOnlyList<HostedService> services)
+    {
+        var graph = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
+        SortedSet<string> Node(string bomRef) =>
+            graph.TryGetValue(bomRef, out var set) ? set : graph[bomRef] = new SortedSet<string>(StringComparer.Ordinal);
+
+        var application = Node(applicationRef);
+        foreach (var (system, bomRef) in systems)
+        {
+            application.Add(bomRef);
+            var edges = Node(bomRef);
+            foreach (var sdk in system.ObservedSdks)
+            {
+                edges.Add(SdkRefPrefix + sdk.Family);
+                if (!IsLocal(sdk))
+                {
+                    edges.Add(ServiceRefPrefix + sdk.Supplier);
+                }
+            }
+        }
+
+        foreach (var sdk in document.Undeclared.SelectMany(c => c.Sdks))
+        {
+            // AI use outside any declared system still belongs to the application's supply chain.
+            application.Add(SdkRefPrefix + sdk.Family);
+        }
+
+        foreach (var family in sdks)
+        {
+            var edges = Node(family.Ref);
+            foreach (var service in family.Services)
+            {
+                edges.Add(service);
+            }
+        }
+
+        foreach (var service in services)
+        {
+            Node(service.Ref);
+        }
+
+        json.WriteStartArray("dependencies");
+        foreach (var (bomRef, dependsOn) in graph)
+        {
+            json.WriteStartObject();
+            json.WriteString("ref", bomRef);
+            json.WriteStartArray("dependsOn");
+            foreach (var target in dependsOn)
+            {
+                json.WriteStringValue(target);
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Properties sorted by name (stable: equal names keep their order), names in our namespace.</summary>
+    private static void WriteProperties(Utf8JsonWriter json, IEnumerable<(string Name, string Value)> properties)
+    {
+        var list = properties.OrderBy(p => p.Name, StringComparer.Ordinal).ToList();
+        if (list.Count == 0)
+        {
+            return;
+        }
+
+        json.WriteStartArray("properties");
+        foreach (var (name, value) in list)
+        {
+            json.WriteStartObject();
+            json.WriteString("name", PropertyPrefix + name);
+            json.WriteString("value", value);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    /// <summary>Each system with a unique bom-ref ("ai-system:id"; a duplicated id, POL008, gets "#2", "#3", ...).</summary>
+    private static List<(SystemRecord System, string Ref)> SystemRefs(InventoryDocument document)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var result = new List<(SystemRecord, string)>();
+        foreach (var system in document.Systems.OrderBy(s => s.Id, StringComparer.Ordinal).ThenBy(s => s.Project, StringComparer.Ordinal))
+        {
+            var bomRef = SystemRefPrefix + system.Id;
+            seen[bomRef] = seen.TryGetValue(bomRef, out var n) ? n + 1 : 1;
+            result.Add((system, seen[bomRef] == 1 ? bomRef : bomRef + "#" + seen[bomRef].ToString(CultureInfo.InvariantCulture)));
+        }
+
+        return result;
+    }
+
+    private sealed record SdkFamily(string Name, string Ref, bool Local, IReadOnlyList<string> Kinds, IReadOnlyList<string> Suppliers, IReadOnlyList<string> Types, IReadOnlyList<string> Services);
+
+    private sealed record HostedService(string Supplier, string Ref, IReadOnlyList<string> Kinds, IReadOnlyList<string> Families);
+
+    private static IEnumerable<ObservedSdk> AllSdks(InventoryDocument document) =>
+        document.Systems.SelectMany(s => s.ObservedSdks).Concat(document.Undeclared.SelectMany(c => c.Sdks));
+
+    private static List<SdkFamily> SdkFamilies(InventoryDocument document) =>
+        AllSdks(document)
+            .GroupBy(s => s.Family, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new SdkFamily(
+                g.Key,
+                SdkRefPrefix + g.Key,
+                g.All(IsLocal),
+                Sorted(g.Select(s => s.Kind)),
+                Sorted(g.Select(s => s.Supplier)),
+                Sorted(g.Select(s => s.Type)),
+                Sorted(g.Where(s => !IsLocal(s)).Select(s => ServiceRefPrefix + s.Supplier))))
+            .ToList();
+
+    private static List<HostedService> HostedServices(InventoryDocument document) =>
+        AllSdks(document)
+            .Where(s => !IsLocal(s))
+            .GroupBy(s => s.Supplier, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => new HostedService(g.Key, ServiceRefPrefix + g.Key, Sorted(g.Select(s => s.Kind)), Sorted(g.Select(s => s.Family))))
+            .ToList();
+
+    private static List<string> Sorted(IEnumerable<string> values) => values.Distinct(StringComparer.Ordinal).OrderBy(v => v, StringComparer.Ordinal).ToList();
+
+    private static bool IsIsoDate(string? value) =>
+        value != null && DateTime.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _);
 }
