@@ -284,7 +284,14 @@ namespace Policy.Model.Inventory
             };
             foreach (var location in type.Locations)
             {
-                if (location.IsInSource && map(location) is { } source && !component.Files.Exists(f => f.Path == source.Path))
+                // Generator output (obj/.../*.g.cs) is not where a developer acts and its path depends on the build:
+                // only hand-written files, or generated ones that map back to a source file (Razor), are listed.
+                if (!location.IsInSource || (GeneratedCode.IsGenerated(location.SourceTree!) && !GeneratedCode.HasMappedPath(location)))
+                {
+                    continue;
+                }
+
+                if (map(location) is { } source && !component.Files.Exists(f => f.Path == source.Path))
                 {
                     component.Files.Add(source);
                 }
