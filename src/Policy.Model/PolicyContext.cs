@@ -87,9 +87,13 @@ namespace Policy.Model
             var pairs = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, Declarations.DataClassification>>(GlobalSettings.DataClasses);
             var trees = new System.Collections.Generic.List<SyntaxTree>(Compilation.SyntaxTrees);
             trees.Sort((a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
+            var ignored = new System.Collections.Generic.List<ConfigurationError>(); // reported by POL090 from SettingsFor
             foreach (var tree in trees)
             {
-                pairs.AddRange(SettingsFor(tree).DataClasses);
+                if (_options.GetOptions(tree).TryGetValue(PolicySettings.DataClassesKey, out var value))
+                {
+                    pairs.AddRange(PolicySettings.ParseDataClasses(PolicySettings.DataClassesKey, value, ignored));
+                }
             }
 
             return new DataFlowContext(Matcher, ClassificationReader.Create(Compilation, Matcher, pairs), () => Index);

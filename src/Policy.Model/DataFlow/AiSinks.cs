@@ -74,8 +74,11 @@ namespace Policy.Model.DataFlow
     public static class AiSinks
     {
         /// <summary>Request methods of the built-in catalogue, by name (the receiver must also be an AI SDK type).</summary>
-        public static ImmutableHashSet<string> RequestMethods { get; } = ImmutableHashSet.Create(
-            StringComparer.Ordinal,
+        public static IReadOnlyCollection<string> RequestMethods => RequestMethodSet;
+
+        // A plain HashSet (read-only after construction, so safe to share): this is the one look-up every invocation pays.
+        private static readonly HashSet<string> RequestMethodSet = new HashSet<string>(StringComparer.Ordinal)
+        {
             //// Microsoft.Extensions.AI and the Microsoft Agent Framework.
             "GetResponseAsync", "GetStreamingResponseAsync", "GenerateAsync", "GenerateVectorAsync", "GenerateEmbeddingAsync",
             "GenerateEmbeddingVectorAsync", "GenerateAndZipAsync", "GenerateImagesAsync", "EditImageAsync", "EditImagesAsync",
@@ -108,7 +111,8 @@ namespace Policy.Model.DataFlow
             "InvokeModel", "InvokeModelAsync", "InvokeModelWithResponseStream", "InvokeModelWithResponseStreamAsync",
             "Converse", "ConverseAsync", "ConverseStream", "ConverseStreamAsync",
             "GenerateContent", "GenerateContentAsync", "GenerateContentStream", "GenerateContentStreamAsync", "EmbedContent", "EmbedContentAsync",
-            "PredictAsync");
+            "PredictAsync",
+        };
 
         /// <summary>Members of configured AI types that never carry data.</summary>
         private static readonly ImmutableHashSet<string> NotRequests = ImmutableHashSet.Create(
@@ -119,7 +123,10 @@ namespace Policy.Model.DataFlow
             StringComparer.Ordinal, "Messages", "Input", "Inputs", "Prompt", "Contents");
 
         /// <summary>The AI call an invocation is, or null when it hands no data to a model.</summary>
-        public static AiSinkCall? Recognise(IInvocationOperation invocation, AiTypeMatcher matcher)
+        /// <param name="invocation">The invocation.</param>
+        /// <param name="matcher">The compilation's AI type matcher.</param>
+        /// <param name="anyMethodOfConfiguredTypes">Whether configured AI types exist (then any method name may be an AI call); when false, a name look-up rejects almost every invocation.</param>
+        public static AiSinkCall? Recognise(IInvocationOperation invocation, AiTypeMatcher matcher, bool anyMethodOfConfiguredTypes = true)
         {
             var method = invocation.TargetMethod;
             if (method is null || matcher.IsEmpty)
@@ -133,6 +140,11 @@ namespace Policy.Model.DataFlow
                 return PredictionEngineCreation(invocation, method, matcher);
             }
 
+            if (!anyMethodOfConfiguredTypes && !RequestMethodSet.Contains(name))
+            {
+                return null;
+            }
+
             var receiver = ReceiverType(invocation, method);
             var entry = matcher.Match(method.ContainingType) ?? (receiver is null ? null : matcher.Match(receiver));
             if (entry is null || entry.IsWiring)
@@ -140,7 +152,7 @@ namespace Policy.Model.DataFlow
                 return null;
             }
 
-            if (entry.Kind == AiKind.Custom ? NotRequests.Contains(name) : !RequestMethods.Contains(name))
+            if (entry.Kind == AiKind.Custom ? NotRequests.Contains(name) : !RequestMethodSet.Contains(name))
             {
                 return null;
             }

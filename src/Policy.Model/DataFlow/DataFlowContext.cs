@@ -20,6 +20,7 @@ namespace Policy.Model.DataFlow
         private const int MaxNamed = 5;
 
         private readonly Func<DeclarationIndex> _index;
+        private readonly bool _configuredTypes;
 
         /// <summary>Creates the context of a compilation.</summary>
         public DataFlowContext(AiTypeMatcher matcher, ClassificationReader classifications, Func<DeclarationIndex> index)
@@ -27,6 +28,7 @@ namespace Policy.Model.DataFlow
             Matcher = matcher;
             Classifications = classifications;
             _index = index;
+            _configuredTypes = matcher.HasConfiguredEntries;
         }
 
         /// <summary>The AI type matcher.</summary>
@@ -37,7 +39,7 @@ namespace Policy.Model.DataFlow
 
         /// <summary>The AI call an operation is, or null (cheap: a name look-up first).</summary>
         public AiSinkCall? Sink(IOperation operation) =>
-            operation is IInvocationOperation invocation ? AiSinks.Recognise(invocation, Matcher) : null;
+            operation is IInvocationOperation invocation ? AiSinks.Recognise(invocation, Matcher, _configuredTypes) : null;
 
         /// <summary>Indexes the method (operation blocks) an AI call is in.</summary>
         public MethodDataFlow Analyze(INamedTypeSymbol? owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken) =>
