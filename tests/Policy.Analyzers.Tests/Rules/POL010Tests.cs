@@ -473,6 +473,37 @@ namespace Policy.Analyzers.Tests.Rules
             }
             """);
 
+        [Fact]
+        public Task BrokenAndHalfTypedCode_DoesNotCrash()
+        {
+            // Unresolved types and members, missing arguments, a dangling expression: the compiler reports them; the
+            // analyzer must neither throw (AD0001) nor report anything it cannot see.
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using System.Collections.Generic;
+                    using System.Threading.Tasks;
+                    using Microsoft.Extensions.AI;
+                    using Policy.Annotations;
+
+                    [AiSystem("broken")]
+                    public sealed class Broken(IChatClient chat)
+                    {
+                        public Task<ChatResponse> A(Customer c) => chat.GetResponseAsync(c.Missing + Unknown.Value);
+                        public Task<ChatResponse> B(UnknownType u) => chat.GetResponseAsync($"{u.Name} {u}");
+                        public void C() { var x = chat.GetResponseAsync(; }
+                        public Task<ChatResponse> D() => chat.GetResponseAsync(new ChatMessage(ChatRole.User, Missing.Member), );
+                        public Task<ChatResponse> E(string s) { var t = s; t = t + t; return chat.GetResponseAsync(t + Undefined()); }
+                        public Task<ChatResponse> F() { List<ChatMessage> m = new(); m.Add(new(ChatRole.User, Nope)); return chat.GetResponseAsync(m); }
+                    }
+
+                    public sealed class Customer { [Classification((DataClass)99)] public string Name { get; set; } = ""; }
+                    """,
+                CompilerDiagnostics = CompilerDiagnostics.None,
+            };
+            return test.RunAsync();
+        }
+
         // ------------------------------------------------------------------ knowingly not tracked (documented limits)
 
         [Fact]
