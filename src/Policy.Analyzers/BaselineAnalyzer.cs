@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
@@ -24,22 +25,82 @@ namespace Policy.Analyzers
         public override void Initialize(AnalysisContext context)
         {
             context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationAction(compilationContext =>
+
+            // Generated code is analysed (not reported in) so that data-flow findings in Razor components count as current.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
+            context.RegisterCompilationStartAction(start =>
             {
-                var policy = PolicyContext.Get(compilationContext.Compilation, compilationContext.Options);
-                foreach (var entry in policy.Baseline.Entries)
+                var policy = PolicyContext.Get(start.Compilation, start.Options);
+                if (policy.Baseline.IsEmpty)
                 {
-                    var reason = WhyStale(entry, policy, compilationContext.CancellationToken);
-                    if (reason != null)
-                    {
-                        compilationContext.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleBaselineEntry, entry.Location, entry.Text, reason));
-                    }
+                    return;
                 }
+
+                // POL010/POL011 are judged per AI call inside method bodies: re-run the same evaluation, only when the
+                // baseline lists such entries, and remember which (rule, type) pairs are still found.
+                var current = new ConcurrentDictionary<string, bool>(System.StringComparer.Ordinal);
+                if (HasDataFlowEntries(policy.Baseline) && !policy.Matcher.IsEmpty)
+                {
+                    var dataFlow = policy.DataFlow;
+                    start.RegisterOperationBlockStartAction(block =>
+                    {
+                        if (block.OwningSymbol?.ContainingType is not { } owner)
+                        {
+                            return;
+                        }
+
+                        var method = new DataFlowAnalyzer.MethodFlowHolder(dataFlow, owner, block.OperationBlocks);
+                        block.RegisterOperationAction(
+                            operation =>
+                            {
+                                var findings = method.Evaluate(operation.Operation, operation.CancellationToken);
+                                if (findings is null)
+                                {
+                                    return;
+                                }
+
+                                foreach (var finding in findings)
+                                {
+                                    if (PolicyBaseline.SymbolId(finding.Subject) is { } id)
+                                    {
+                                        current[PolicyBaseline.Key(finding.RuleId, id)] = true;
+                                    }
+                                }
+                            },
+                            OperationKind.Invocation);
+                    });
+                }
+
+                start.RegisterCompilationEndAction(end =>
+                {
+                    foreach (var entry in policy.Baseline.Entries)
+                    {
+                        var reason = WhyStale(entry, policy, current, end.CancellationToken);
+                        if (reason != null)
+                        {
+                            end.ReportDiagnostic(Diagnostic.Create(Descriptors.StaleBaselineEntry, entry.Location, entry.Text, reason));
+                        }
+                    }
+                });
             });
         }
 
-        private static string? WhyStale(BaselineEntry entry, PolicyContext policy, System.Threading.CancellationToken cancellationToken)
+        private static bool HasDataFlowEntries(PolicyBaseline baseline)
+        {
+            foreach (var entry in baseline.Entries)
+            {
+                if (IsDataFlowRule(entry.RuleId))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsDataFlowRule(string ruleId) => ruleId == RuleIds.UnclassifiedData || ruleId == RuleIds.UndeclaredPersonalData;
+
+        private static string? WhyStale(BaselineEntry entry, PolicyContext policy, ConcurrentDictionary<string, bool> dataFlowFindings, System.Threading.CancellationToken cancellationToken)
         {
             var known = new HashSet<string>(Descriptors.AllIds);
             if (!known.Contains(entry.RuleId) || ExemptionEvaluator.NotExemptible.Contains(entry.RuleId))
@@ -66,6 +127,11 @@ namespace Policy.Analyzers
                 return symbol is INamedTypeSymbol type && !DeclarationReader.CoveringSystems(type).IsEmpty
                     ? "the type is now declared in the AI inventory"
                     : null;
+            }
+
+            if (IsDataFlowRule(entry.RuleId))
+            {
+                return dataFlowFindings.ContainsKey(entry.Key) ? null : "the finding has been fixed";
             }
 
             return StillReported(entry.RuleId, symbol, policy, cancellationToken) ? null : "the finding has been fixed";

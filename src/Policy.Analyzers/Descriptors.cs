@@ -20,6 +20,7 @@ namespace Policy.Analyzers
         private const string Inventory = "AI.Inventory";
         private const string Governance = "AI.Governance";
         private const string Declarations = "AI.Declarations";
+        private const string Data = "AI.Data";
         private const string Exemptions = "AI.Exemptions";
         private const string Configuration = "AI.Configuration";
 
@@ -118,6 +119,30 @@ namespace Policy.Analyzers
             description: "An [AiComponent] must link to a system declared with [AiSystem] in the same or a referenced assembly; otherwise the component is missing from the inventory.",
             helpLinkUri: HelpLinkBase + RuleIds.UnknownSystem + ".md",
             customTags: Tags(RuleIds.UnknownSystem));
+
+        /// <summary>POL010.</summary>
+        public static readonly DiagnosticDescriptor UnclassifiedData = new DiagnosticDescriptor(
+            RuleIds.UnclassifiedData,
+            "Data given to an AI system is not classified",
+            "AI call '{0}' receives unclassified data from {1}: classify the member or its type",
+            Data,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Every piece of the organisation's data that reaches an AI model must carry a data classification ([Classification], a Microsoft.Extensions.Compliance classification attribute or Identity's [PersonalData]) on its member or its type, so that the inventory can say what data each AI system receives (ISO/IEC 27001:2022 5.12, ISO/IEC 42001 A.7.2).",
+            helpLinkUri: HelpLinkBase + RuleIds.UnclassifiedData + ".md",
+            customTags: Tags(RuleIds.UnclassifiedData));
+
+        /// <summary>POL011.</summary>
+        public static readonly DiagnosticDescriptor UndeclaredPersonalData = new DiagnosticDescriptor(
+            RuleIds.UndeclaredPersonalData,
+            "Personal data flows into an AI system that does not declare it",
+            "AI call '{0}' receives personal data from {1}, but {2}",
+            Data,
+            DiagnosticSeverity.Warning,
+            isEnabledByDefault: true,
+            description: "Data classified Personal or SensitivePersonal may reach only an AI system that declares ProcessesPersonalData = true, so that its processing of personal data is approved and on record (ISO/IEC 27001:2022 5.34, GDPR Article 30).",
+            helpLinkUri: HelpLinkBase + RuleIds.UndeclaredPersonalData + ".md",
+            customTags: Tags(RuleIds.UndeclaredPersonalData));
 
         /// <summary>POL012.</summary>
         public static readonly DiagnosticDescriptor ProhibitedSystem = new DiagnosticDescriptor(
@@ -237,6 +262,8 @@ namespace Policy.Analyzers
             [RuleIds.IncompleteDeclaration] = IncompleteDeclaration,
             [RuleIds.DuplicateSystemId] = DuplicateSystemId,
             [RuleIds.UnknownSystem] = UnknownSystem,
+            [RuleIds.UnclassifiedData] = UnclassifiedData,
+            [RuleIds.UndeclaredPersonalData] = UndeclaredPersonalData,
             [RuleIds.ProhibitedSystem] = ProhibitedSystem,
             [RuleIds.MissingDataProvenance] = MissingDataProvenance,
             [RuleIds.StaleBiasEvaluation] = StaleBiasEvaluation,

@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model.Baseline;
 using Policy.Model.Catalogue;
+using Policy.Model.DataFlow;
 using Policy.Model.Declarations;
 using Policy.Model.Settings;
 
@@ -24,6 +25,7 @@ namespace Policy.Model
         private readonly Lazy<DeclarationIndex> _index;
         private readonly Lazy<AiTypeMatcher> _matcher;
         private readonly Lazy<PolicyBaseline> _baseline;
+        private readonly Lazy<DataFlowContext> _dataFlow;
 
         private PolicyContext(Compilation compilation, AnalyzerOptions analyzerOptions)
         {
@@ -36,6 +38,7 @@ namespace Policy.Model
             HasAnnotations = !compilation.GetTypesByMetadataName(PolicyAttributes.AiSystemMetadataName).IsEmpty;
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.ExecutionAndPublication);
+            _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The compilation.</summary>
@@ -52,6 +55,9 @@ namespace Policy.Model
 
         /// <summary>The declaration index (built on first use).</summary>
         public DeclarationIndex Index => _index.Value;
+
+        /// <summary>Classifications and the data flow into AI calls (POL010, POL011), created on first use.</summary>
+        public DataFlowContext DataFlow => _dataFlow.Value;
 
         /// <summary>The adoption baseline (policy.baseline.txt), read on first use.</summary>
         public PolicyBaseline Baseline => _baseline.Value;
@@ -72,6 +78,25 @@ namespace Policy.Model
             }
 
             return _treeSettings.GetOrAdd(tree, t => PolicySettings.Read(_options.GetOptions(t)));
+        }
+
+        private DataFlowContext CreateDataFlow()
+        {
+            // policy.data_classes is compilation-wide: the global configuration first, then every file's sections in path
+            // order; the first mapping of a classification wins.
+            var pairs = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, Declarations.DataClassification>>(GlobalSettings.DataClasses);
+            var trees = new System.Collections.Generic.List<SyntaxTree>(Compilation.SyntaxTrees);
+            trees.Sort((a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
+            var ignored = new System.Collections.Generic.List<ConfigurationError>(); // reported by POL090 from SettingsFor
+            foreach (var tree in trees)
+            {
+                if (_options.GetOptions(tree).TryGetValue(PolicySettings.DataClassesKey, out var value))
+                {
+                    pairs.AddRange(PolicySettings.ParseDataClasses(PolicySettings.DataClassesKey, value, ignored));
+                }
+            }
+
+            return new DataFlowContext(Matcher, ClassificationReader.Create(Compilation, Matcher, pairs), () => Index);
         }
 
         private AiTypeMatcher CreateMatcher()

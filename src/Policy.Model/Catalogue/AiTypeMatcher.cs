@@ -28,6 +28,28 @@ namespace Policy.Model.Catalogue
         /// <summary>True when the compilation references no catalogued type and no namespace is configured: nothing can match.</summary>
         public bool IsEmpty => _types.Count == 0 && _namespaces.IsEmpty;
 
+        /// <summary>True when the organisation configured AI types or namespaces (<c>policy.ai_types</c>, <c>policy.ai_namespaces</c>) that this compilation can see.</summary>
+        public bool HasConfiguredEntries
+        {
+            get
+            {
+                if (!_namespaces.IsEmpty)
+                {
+                    return true;
+                }
+
+                foreach (var entry in _types.Values)
+                {
+                    if (entry.Kind == AiKind.Custom)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+        }
+
         /// <summary>The catalogued types this compilation references, with their entries.</summary>
         public IReadOnlyDictionary<INamedTypeSymbol, AiSdkEntry> ResolvedTypes => _types;
 

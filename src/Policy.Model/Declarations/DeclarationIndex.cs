@@ -16,12 +16,14 @@ namespace Policy.Model.Declarations
         private readonly Dictionary<string, List<SystemDeclaration>> _systemsById;
         private readonly Dictionary<string, List<INamedTypeSymbol>> _componentsById;
         private readonly Dictionary<string, string> _referencedSystems;
+        private readonly Dictionary<string, SystemDeclaration> _referencedDeclarations;
 
         private DeclarationIndex(
             ImmutableArray<SystemDeclaration> systems,
             Dictionary<string, List<SystemDeclaration>> systemsById,
             Dictionary<string, List<INamedTypeSymbol>> componentsById,
             Dictionary<string, string> referencedSystems,
+            Dictionary<string, SystemDeclaration> referencedDeclarations,
             ImmutableArray<AttributeView> assemblyDeclarations,
             ImmutableArray<INamedTypeSymbol> declaredTypes)
         {
@@ -29,6 +31,7 @@ namespace Policy.Model.Declarations
             _systemsById = systemsById;
             _componentsById = componentsById;
             _referencedSystems = referencedSystems;
+            _referencedDeclarations = referencedDeclarations;
             AssemblyDeclarations = assemblyDeclarations;
             DeclaredTypes = declaredTypes;
         }
@@ -69,6 +72,9 @@ namespace Policy.Model.Declarations
 
         /// <summary>The referenced assembly that declares a system id, or null.</summary>
         public string? ReferencedAssemblyDeclaring(string id) => _referencedSystems.TryGetValue(id, out var name) ? name : null;
+
+        /// <summary>The declaration of a system id in a referenced assembly (the first one found), or null.</summary>
+        public SystemDeclaration? ReferencedSystem(string id) => _referencedDeclarations.TryGetValue(id, out var system) ? system : null;
 
         /// <summary>Source types marked [AiComponent(id)].</summary>
         public IReadOnlyList<INamedTypeSymbol> ComponentsOf(string id) =>
@@ -219,16 +225,18 @@ namespace Policy.Model.Declarations
 
             declaredTypes.Sort(SourceOrder.CompareSymbols);
 
+            var referencedDeclarations = new Dictionary<string, SystemDeclaration>(StringComparer.Ordinal);
             return new DeclarationIndex(
                 systems.ToImmutableArray(),
                 systemsById,
                 componentsById,
-                ReadReferencedSystems(compilation, cancellationToken),
+                ReadReferencedSystems(compilation, referencedDeclarations, cancellationToken),
+                referencedDeclarations,
                 assemblyDeclarations,
                 declaredTypes.ToImmutableArray());
         }
 
-        private static Dictionary<string, string> ReadReferencedSystems(Compilation compilation, CancellationToken cancellationToken)
+        private static Dictionary<string, string> ReadReferencedSystems(Compilation compilation, Dictionary<string, SystemDeclaration> declarations, CancellationToken cancellationToken)
         {
             var result = new Dictionary<string, string>(StringComparer.Ordinal);
             foreach (var reference in compilation.References)
@@ -240,7 +248,7 @@ namespace Policy.Model.Declarations
 
                 foreach (var declaration in DeclarationReader.Read(assembly))
                 {
-                    AddReferenced(declaration, assembly, result);
+                    AddReferenced(declaration, assembly, result, declarations);
                 }
 
                 var stack = new Stack<INamespaceOrTypeSymbol>();
@@ -267,7 +275,7 @@ namespace Policy.Model.Declarations
 
                     foreach (var declaration in DeclarationReader.Read(type))
                     {
-                        AddReferenced(declaration, assembly, result);
+                        AddReferenced(declaration, assembly, result, declarations);
                     }
                 }
             }
@@ -275,15 +283,17 @@ namespace Policy.Model.Declarations
             return result;
         }
 
-        private static void AddReferenced(AttributeView declaration, IAssemblySymbol assembly, Dictionary<string, string> result)
+        private static void AddReferenced(AttributeView declaration, IAssemblySymbol assembly, Dictionary<string, string> result, Dictionary<string, SystemDeclaration> declarations)
         {
             if (declaration.Kind == DeclarationKind.AiSystem && declaration.ConstructorString(0) is { Length: > 0 } id && !result.ContainsKey(id))
             {
                 result.Add(id, assembly.Identity.Name);
+                declarations.Add(id, new SystemDeclaration(declaration));
             }
         }
 
-        private static bool ReferencesAnnotations(IAssemblySymbol assembly)
+        /// <summary>True when an assembly (other than Policy.Annotations itself) references Policy.Annotations or compiles its own copy of the attributes.</summary>
+        internal static bool ReferencesAnnotations(IAssemblySymbol assembly)
         {
             if (assembly.Identity.Name == PolicyAttributes.Namespace)
             {

@@ -38,6 +38,9 @@ namespace Policy.Model.Settings
         /// <summary>Whether every exemption must have an expiry date.</summary>
         public const string RequireExemptionExpiryKey = "policy.exemption.require_expiry";
 
+        /// <summary>Maps external data classifications (Microsoft.Extensions.Compliance taxonomies) to <c>DataClass</c> values.</summary>
+        public const string DataClassesKey = "policy.data_classes";
+
         /// <summary>The MSBuild property carrying the evaluation date.</summary>
         public const string EvaluationDateKey = "build_property.PolicyEvaluationDate";
 
@@ -91,6 +94,13 @@ namespace Policy.Model.Settings
 
         /// <summary>Extra AI namespaces.</summary>
         public ImmutableArray<string> AiNamespaces { get; private set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>
+        /// How external data classifications count (<c>policy.data_classes</c>): each entry maps a classification (a
+        /// <c>Taxonomy:Value</c> pair, or the name of a <c>DataClassificationAttribute</c> subclass, short or full) to a
+        /// <see cref="DataClassification"/>. Keys compare case-insensitively; empty by default.
+        /// </summary>
+        public ImmutableArray<KeyValuePair<string, DataClassification>> DataClasses { get; private set; } = ImmutableArray<KeyValuePair<string, DataClassification>>.Empty;
 
         /// <summary>The date staleness and expiry are judged against; null when the build did not give one (date rules stay silent).</summary>
         public DateTime? EvaluationDate { get; private set; }
@@ -215,6 +225,11 @@ namespace Policy.Model.Settings
                 settings.AiNamespaces = ParseList(namespaces);
             }
 
+            if (options.TryGetValue(DataClassesKey, out var dataClasses))
+            {
+                settings.DataClasses = ParseDataClasses(DataClassesKey, dataClasses, errors);
+            }
+
             if (options.TryGetValue(EvaluationDateKey, out var date) && !string.IsNullOrWhiteSpace(date))
             {
                 settings.EvaluationDate = DeclarationValues.ParseDate(date);
@@ -243,6 +258,51 @@ namespace Policy.Model.Settings
             }
 
             return set.ToImmutableArray();
+        }
+
+        /// <summary>
+        /// Parses <c>classification -> DataClass</c> pairs, for example <c>Contoso:Private -> Personal, PublicData -> Public</c>.
+        /// One malformed pair makes the whole value invalid (reported, and the key keeps its default: no mapping).
+        /// </summary>
+        public static ImmutableArray<KeyValuePair<string, DataClassification>> ParseDataClasses(string key, string value, List<ConfigurationError> errors)
+        {
+            var result = new SortedDictionary<string, DataClassification>(StringComparer.OrdinalIgnoreCase);
+            foreach (var item in ParseList(value))
+            {
+                var arrow = item.IndexOf("->", StringComparison.Ordinal);
+                var name = arrow > 0 ? item.Substring(0, arrow).Trim() : string.Empty;
+                var target = arrow > 0 ? item.Substring(arrow + 2).Trim() : string.Empty;
+                if (name.Length == 0 || !TryParseDataClass(target, out var dataClass) ||
+                    (result.TryGetValue(name, out var existing) && existing != dataClass))
+                {
+                    errors.Add(new ConfigurationError(key, value,
+                        "a list of '<classification> -> <DataClass>' pairs (classification: Taxonomy:Value or an attribute name; DataClass: Public, Internal, Confidential, Restricted, Personal or SensitivePersonal)"));
+                    return ImmutableArray<KeyValuePair<string, DataClassification>>.Empty;
+                }
+
+                result[name] = dataClass;
+            }
+
+            return result.ToImmutableArray();
+        }
+
+        private static bool TryParseDataClass(string text, out DataClassification dataClass)
+        {
+            foreach (DataClassification candidate in new[]
+                     {
+                         DataClassification.Public, DataClassification.Internal, DataClassification.Confidential,
+                         DataClassification.Restricted, DataClassification.Personal, DataClassification.SensitivePersonal,
+                     })
+            {
+                if (string.Equals(text, candidate.ToString(), StringComparison.OrdinalIgnoreCase))
+                {
+                    dataClass = candidate;
+                    return true;
+                }
+            }
+
+            dataClass = DataClassification.Public;
+            return false;
         }
 
         private static bool IsOff(string value) =>

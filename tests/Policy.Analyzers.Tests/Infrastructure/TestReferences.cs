@@ -10,8 +10,9 @@ namespace Policy.Analyzers.Tests.Infrastructure
 {
     /// <summary>
     /// What test compilations reference: the .NET 10 reference pack (restored with the test project through
-    /// PackageDownload, so nothing is downloaded at test time), Policy.Annotations, and the real AI SDK assemblies
-    /// restored from NuGet as ordinary package references of this project.
+    /// PackageDownload, so nothing is downloaded at test time), Policy.Annotations, and the real AI SDK assemblies and
+    /// data classification attributes (Microsoft.Extensions.Compliance, ASP.NET Core Identity) restored from NuGet as
+    /// ordinary package references of this project.
     /// </summary>
     public static class TestReferences
     {
@@ -34,6 +35,8 @@ namespace Policy.Analyzers.Tests.Infrastructure
             "Microsoft.Extensions.Logging.Abstractions",
             "Microsoft.Extensions.Options",
             "Microsoft.Extensions.Primitives",
+            "Microsoft.Extensions.Compliance",
+            "Microsoft.Extensions.Identity",
         };
 
         /// <summary>Policy.Annotations, as a consumer gets it.</summary>
@@ -50,6 +53,9 @@ namespace Policy.Analyzers.Tests.Infrastructure
             _ = typeof(Microsoft.ML.MLContext);
             _ = typeof(Microsoft.SemanticKernel.Kernel);
             _ = typeof(Microsoft.ML.OnnxRuntime.InferenceSession);
+            _ = typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute);
+            _ = typeof(Microsoft.AspNetCore.Identity.IdentityUser);
+            _ = typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute);
 
             var directory = AppContext.BaseDirectory;
             var references = new List<MetadataReference>();

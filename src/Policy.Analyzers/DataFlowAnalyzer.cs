@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Policy.Model;
+using Policy.Model.DataFlow;
+using Policy.Model.Evaluation;
+
+namespace Policy.Analyzers
+{
+    /// <summary>
+    /// POL010 (unclassified data reaches an AI call) and POL011 (personal data reaches an AI system that does not declare
+    /// ProcessesPersonalData). Per method body: an invocation action recognises AI calls; the first one found makes the
+    /// model index that method's operation tree once (<see cref="MethodDataFlow"/>), and each call is judged on the
+    /// sources that reach its data arguments. Methods without an AI call cost one name look-up per invocation.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class DataFlowAnalyzer : DiagnosticAnalyzer
+    {
+        /// <inheritdoc />
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
+            ImmutableArray.Create(Descriptors.UnclassifiedData, Descriptors.UndeclaredPersonalData);
+
+        /// <inheritdoc />
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+
+            // Razor components are generated C#: their calls to AI clients with bound model data are analysed and
+            // reported like any other code.
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
+            context.RegisterCompilationStartAction(OnCompilationStart);
+        }
+
+        private static void OnCompilationStart(CompilationStartAnalysisContext start)
+        {
+            var policy = PolicyContext.Get(start.Compilation, start.Options);
+            if (policy.Matcher.IsEmpty)
+            {
+                return; // No AI SDK type referenced and none configured: no AI call can exist.
+            }
+
+            var dataFlow = policy.DataFlow;
+            start.RegisterOperationBlockStartAction(block =>
+            {
+                var owner = block.OwningSymbol?.ContainingType;
+                if (owner is null)
+                {
+                    return;
+                }
+
+                var method = new MethodFlowHolder(dataFlow, owner, block.OperationBlocks);
+                block.RegisterOperationAction(
+                    operation =>
+                    {
+                        var findings = method.Evaluate(operation.Operation, operation.CancellationToken);
+                        if (findings is null)
+                        {
+                            return;
+                        }
+
+                        foreach (var finding in findings)
+                        {
+                            operation.ReportDiagnostic(Descriptors.ToDiagnostic(finding, policy.Baseline));
+                        }
+                    },
+                    OperationKind.Invocation);
+            });
+        }
+
+        /// <summary>
+        /// The flow analysis of one method body, created when its first AI call is seen. Shared with the baseline
+        /// check so that both judge calls the same way.
+        /// </summary>
+        internal sealed class MethodFlowHolder
+        {
+            private readonly DataFlowContext _dataFlow;
+            private readonly INamedTypeSymbol _owner;
+            private readonly ImmutableArray<IOperation> _blocks;
+            private readonly object _gate = new object();
+            private MethodDataFlow? _flow;
+
+            public MethodFlowHolder(DataFlowContext dataFlow, INamedTypeSymbol owner, ImmutableArray<IOperation> blocks)
+            {
+                _dataFlow = dataFlow;
+                _owner = owner;
+                _blocks = blocks;
+            }
+
+            /// <summary>The findings of an invocation; null when it is not an AI call or nothing is found.</summary>
+            public List<Finding>? Evaluate(IOperation operation, CancellationToken cancellationToken)
+            {
+                var sink = _dataFlow.Sink(operation);
+                if (sink is null)
+                {
+                    return null;
+                }
+
+                var findings = new List<Finding>();
+                lock (_gate)
+                {
+                    _flow ??= _dataFlow.Analyze(_owner, _blocks, cancellationToken);
+                    _dataFlow.Evaluate(sink, _flow, _owner, findings, cancellationToken);
+                }
+
+                return findings.Count == 0 ? null : findings;
+            }
+        }
+    }
+}
