@@ -76,7 +76,9 @@ namespace Policy.Model.Catalogue
         /// </summary>
         public AiSdkEntry? Match(ITypeSymbol? type)
         {
-            if (type is null || IsEmpty)
+            // Hot path (every invocation, member reference and local of every body): answer the common cases before hashing
+            // the symbol. No catalogued type is a special type (string, int, object, Task is not special but void is).
+            if (type is null || IsEmpty || type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Error)
             {
                 return null;
             }
