@@ -35,7 +35,7 @@ namespace Policy.Model
             var additionalFiles = analyzerOptions.AdditionalFiles;
             _baseline = new Lazy<PolicyBaseline>(() => PolicyBaseline.Read(additionalFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             GlobalSettings = PolicySettings.Read(options.GlobalOptions);
-            HasAnnotations = !compilation.GetTypesByMetadataName(PolicyAttributes.AiSystemMetadataName).IsEmpty;
+            HasAnnotations = ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.ExecutionAndPublication);
             _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);

@@ -1,5 +1,7 @@
+using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 
 namespace Policy.Model.Catalogue
 {
@@ -36,6 +38,12 @@ namespace Policy.Model.Catalogue
 
         /// <summary>The built-in entries, sorted by metadata name.</summary>
         public static ImmutableArray<AiSdkEntry> BuiltIn { get; } = Build();
+
+        /// <summary>The metadata names of <see cref="BuiltIn"/>, in the same order.</summary>
+        public static ImmutableArray<string> BuiltInNames { get; } = BuiltIn.Select(e => e.MetadataName).ToImmutableArray();
+
+        /// <summary>The built-in entries by metadata name.</summary>
+        public static ImmutableDictionary<string, AiSdkEntry> ByName { get; } = BuiltIn.ToImmutableDictionary(e => e.MetadataName, StringComparer.Ordinal);
 
         private static ImmutableArray<AiSdkEntry> Build()
         {

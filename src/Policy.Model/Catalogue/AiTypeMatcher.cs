@@ -60,17 +60,15 @@ namespace Policy.Model.Catalogue
         public static AiTypeMatcher Create(Compilation compilation, IEnumerable<string> additionalTypes, IEnumerable<string> additionalNamespaces)
         {
             var types = new Dictionary<INamedTypeSymbol, AiSdkEntry>(SymbolEqualityComparer.Default);
-            foreach (var entry in AiSdkCatalogue.BuiltIn)
+            // Built-in entries are SDK types from metadata: a source type that merely shares the full name is not the SDK,
+            // so only referenced assemblies are searched.
+            ReferencedTypes.Find(compilation, AiSdkCatalogue.BuiltInNames, (name, type) =>
             {
-                foreach (var type in compilation.GetTypesByMetadataName(entry.MetadataName))
+                if (!types.ContainsKey(type))
                 {
-                    // Built-in entries are SDK types from metadata: a source type that merely shares the full name is not the SDK.
-                    if (type.DeclaringSyntaxReferences.IsEmpty && !types.ContainsKey(type))
-                    {
-                        types.Add(type, entry);
-                    }
+                    types.Add(type, AiSdkCatalogue.ByName[name]);
                 }
-            }
+            });
 
             foreach (var name in additionalTypes)
             {
@@ -100,7 +98,9 @@ namespace Policy.Model.Catalogue
         /// </summary>
         public AiSdkEntry? Match(ITypeSymbol? type)
         {
-            if (type is null || IsEmpty)
+            // Hot path (every invocation, member reference and local of every body): answer the common cases before hashing
+            // the symbol. No catalogued type is a special type (string, int, object, Task is not special but void is).
+            if (type is null || IsEmpty || type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Error)
             {
                 return null;
             }

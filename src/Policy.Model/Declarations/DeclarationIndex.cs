@@ -312,7 +312,7 @@ namespace Policy.Model.Declarations
             }
 
             // Attributes compiled into the assembly itself (source copies) also count.
-            return assembly.GetTypeByMetadataName(PolicyAttributes.AiSystemMetadataName) != null;
+            return assembly.NamespaceNames.Contains("Policy") && assembly.NamespaceNames.Contains("Annotations") && assembly.GetTypeByMetadataName(PolicyAttributes.AiSystemMetadataName) != null;
         }
     }
 }

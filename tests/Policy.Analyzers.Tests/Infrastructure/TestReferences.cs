@@ -45,6 +45,40 @@ namespace Policy.Analyzers.Tests.Infrastructure
         /// <summary>The real AI SDK assemblies.</summary>
         public static ImmutableArray<MetadataReference> AiSdks { get; } = LoadSdks();
 
+        private static readonly Lazy<ImmutableArray<MetadataReference>> Net10Lazy = new Lazy<ImmutableArray<MetadataReference>>(
+            () => Net10.ResolveAsync(LanguageNames.CSharp, System.Threading.CancellationToken.None).GetAwaiter().GetResult());
+
+        private static readonly Lazy<ImmutableArray<MetadataReference>> AspNetCoreLazy = new Lazy<ImmutableArray<MetadataReference>>(LoadAspNetCore);
+
+        /// <summary>The .NET 10 reference assemblies as metadata references (resolved once, shared by every compilation).</summary>
+        public static ImmutableArray<MetadataReference> Net10References => Net10Lazy.Value;
+
+        /// <summary>The ASP.NET Core 10 reference assemblies (Microsoft.AspNetCore.App.Ref 10.0.12, restored through PackageDownload).</summary>
+        public static ImmutableArray<MetadataReference> AspNetCore => AspNetCoreLazy.Value;
+
+        /// <summary>Net10References + AspNetCore + Annotations + AiSdks, built once.</summary>
+        public static ImmutableArray<MetadataReference> Everything => EverythingLazy.Value;
+
+        private static readonly Lazy<ImmutableArray<MetadataReference>> EverythingLazy = new Lazy<ImmutableArray<MetadataReference>>(
+            () => Net10References.AddRange(AspNetCore).Add(Annotations).AddRange(AiSdks));
+
+        private static ImmutableArray<MetadataReference> LoadAspNetCore()
+        {
+            var root = typeof(TestReferences).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false)
+                .Cast<System.Reflection.AssemblyMetadataAttribute>()
+                .Single(a => a.Key == "NuGetPackageRoot").Value;
+            var directory = Path.Combine(root!, "microsoft.aspnetcore.app.ref", "10.0.12", "ref", "net10.0");
+            if (!Directory.Exists(directory))
+            {
+                throw new InvalidOperationException("ASP.NET Core reference pack not restored: " + directory);
+            }
+
+            return Directory.GetFiles(directory, "*.dll")
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (MetadataReference)MetadataReference.CreateFromFile(p))
+                .ToImmutableArray();
+        }
+
         private static ImmutableArray<MetadataReference> LoadSdks()
         {
             // Touch one type of each SDK so that a missing package fails here, loudly, instead of silently matching nothing.

@@ -1,0 +1,236 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Policy.Benchmarks;
+
+// Policy.Analyzers performance benchmark (docs/performance.md).
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- smoke        CI: 1k corpus once, checks findings, no timing assertions
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- inprocess    1k/5k/20k corpora (+ no-AI corpus), paired rounds
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- build        dotnet build -p:ReportAnalyzer=true on generated projects
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- all
+// Options: --rounds N (default 3), --sizes 1000,5000,20000, --out DIR (generated projects; default $TMPDIR/policy-bench),
+//          --report FILE (markdown copy of the results).
+var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "smoke";
+var rounds = int.Parse(Option("--rounds") ?? (mode == "smoke" ? "1" : "3"), CultureInfo.InvariantCulture);
+var sizes = (Option("--sizes") ?? (mode == "smoke" ? "1000" : "1000,5000,20000")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
+var outDir = Option("--out") ?? Path.Combine(Path.GetTempPath(), "policy-bench");
+var report = new StringBuilder();
+
+Line($"# Policy.Analyzers benchmark ({mode}) {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
+Line($"machine: {Environment.ProcessorCount} cores, {Cpu()}, {MemoryGiB()} GiB; {RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}");
+Line($"command: dotnet run -c Release --project bench/Policy.Benchmarks -- {string.Join(' ', args)}");
+Line(string.Empty);
+
+if (mode is "smoke" or "inprocess" or "all")
+{
+    await InProcess(mode == "smoke");
+}
+
+if (mode == "profile")
+{
+    // For a profiler (dotnet-trace collect -- dotnet Policy.Benchmarks.dll profile): ours only, on the first size, --rounds times.
+    var compilation = InProcessBenchmark.Compile(CorpusGenerator.Generate(sizes[0], withAi: true), InProcessBenchmark.References(withAi: true));
+    _ = compilation.GetDiagnostics();
+    for (var i = 0; i < rounds; i++)
+    {
+        var (seconds, _, split, _) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, InProcessBenchmark.Ours, InProcessBenchmark.Options());
+        Line($"round {i}: {Ms(seconds)} ms (" + string.Join(", ", split.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {Ms(p.Value)}")) + ")");
+    }
+}
+
+if (mode is "build" or "all")
+{
+    Build();
+}
+
+// HOOK(policy evidence): once Policy.Cli exists, measure `policy evidence <corpus> --out <dir>` wall time and peak
+// memory (for example under /usr/bin/time -v) against `dotnet build` of the same corpus project, paired A B A B.
+Line("`policy evidence` vs `dotnet build`: not measured (HOOK(policy evidence): Policy.Cli does not exist yet).");
+
+if (Option("--report") is { } reportPath)
+{
+    File.WriteAllText(reportPath, report.ToString());
+}
+
+return 0;
+
+async Task InProcess(bool smoke)
+{
+    var withAi = InProcessBenchmark.References(withAi: true);
+    var withoutAi = InProcessBenchmark.References(withAi: false);
+    var options = InProcessBenchmark.Options();
+    var ours = InProcessBenchmark.Ours;
+    var noop = ImmutableArray.Create(InProcessBenchmark.Noop);
+
+    // Warm-up (JIT of the compiler, the driver and the analyzers), and the fixed start-up cost: a 10-type corpus.
+    var tiny = InProcessBenchmark.Compile(CorpusGenerator.Generate(10, withAi: true), withAi);
+    for (var i = 0; i < 3; i++)
+    {
+        _ = InProcessBenchmark.CompileSeconds(tiny);
+        _ = await InProcessBenchmark.AnalyzerSecondsAsync(tiny, ours, options);
+        _ = await InProcessBenchmark.AnalyzerSecondsAsync(tiny, noop, options);
+    }
+
+    var startup = Median(await Repeat(5, async () => (await InProcessBenchmark.AnalyzerSecondsAsync(tiny, ours, options)).Seconds));
+
+    Line("## In process (CompilationWithAnalyzers, analyzer execution time from AnalyzerTelemetryInfo; medians of paired rounds)");
+    Line(string.Empty);
+    Line($"Fixed start-up cost of Policy.Analyzers (10-type compilation): {Ms(startup)} ms.");
+    Line(string.Empty);
+    Line("Telemetry columns: Roslyn's AnalyzerTelemetryInfo.ExecutionTime (wall time inside the callbacks, summed over threads; inflated by");
+    Line("preemption and GC pauses on a loaded machine). CPU columns: process CPU time of the whole analysis with ours minus the same with the");
+    Line("no-op analyzer (the CPU our callbacks add; binding cancels out), against the CPU time of compile (bind + emit).");
+    Line(string.Empty);
+    Line("| corpus | lines | compile wall | compile CPU | no-op (telemetry) | ours (telemetry) | ours / compile (telemetry) | ours / no-op (telemetry) | ours added CPU | ours / compile (CPU) | ours per type (telemetry, after start-up) | POL findings |");
+    Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+
+    var corpora = sizes.Select(n => ($"{n:N0} types, AI", CorpusGenerator.Generate(n, withAi: true), withAi, n)).ToList();
+    if (!smoke)
+    {
+        var noAi = sizes.Length > 1 ? sizes[1] : sizes[0];
+        corpora.Add(($"{noAi:N0} types, no AI SDK, no Policy.Annotations", CorpusGenerator.Generate(noAi, withAi: false), withoutAi, noAi));
+        corpora.Add(("samples/LendingService without Program.cs (bind only: no ASP.NET, OpenAI or logging generator here)", SampleFiles(), withAi, 0));
+    }
+
+    var details = new List<string>();
+    foreach (var (name, files, references, types) in corpora)
+    {
+        var compilation = InProcessBenchmark.Compile(files, references);
+        var compile = new List<double>();
+        var compileCpu = new List<double>();
+        var noopTimes = new List<double>();
+        var ourTimes = new List<double>();
+        var addedCpu = new List<double>();
+        var findings = 0;
+        IReadOnlyDictionary<string, double> byAnalyzer = new Dictionary<string, double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            var (compileWall, compileCpuSeconds) = InProcessBenchmark.CompileSeconds(compilation, bindOnly: types == 0);
+            compile.Add(compileWall);
+            compileCpu.Add(compileCpuSeconds);
+            var noopRun = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, noop, options);
+            noopTimes.Add(noopRun.Seconds);
+            var (seconds, diagnostics, split, cpu) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, ours, options);
+            byAnalyzer = split;
+            ourTimes.Add(seconds);
+            addedCpu.Add(cpu - noopRun.Cpu);
+            findings = diagnostics.Count(d => d.Id.StartsWith("POL", StringComparison.Ordinal));
+        }
+
+        var (c, n, o) = (Median(compile), Median(noopTimes), Median(ourTimes));
+        var (cc, added) = (Median(compileCpu), Median(addedCpu));
+        var perType = types > 0 ? $"{(o - startup) / types * 1e6:F1} µs" : "n/a";
+        var lines = files.Sum(f => f.Text.Count(ch => ch == '\n'));
+        details.Add($"{name}: " + string.Join(", ", byAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {Ms(p.Value)} ms")));
+        Line($"| {name} | {lines:N0} | {Ms(c)} ms | {Ms(cc)} ms | {Ms(n)} ms | {Ms(o)} ms | {o / c:P2} | {o / n:F2}x | {Ms(added)} ms | {added / cc:P2} | {perType} | {findings} |");
+
+        if (smoke && findings == 0)
+        {
+            throw new InvalidOperationException("smoke: the AI corpus produced no POL finding; the corpus or the analyzers are broken");
+        }
+    }
+
+    Line(string.Empty);
+    Line("Per analyzer (last round):");
+    Line(string.Empty);
+    foreach (var detail in details)
+    {
+        Line("- " + detail);
+    }
+
+    Line(string.Empty);
+}
+
+void Build()
+{
+    Line("## Out of process (`dotnet build --no-incremental -p:ReportAnalyzer=true -v:d`, cold compiler, rounds A B A B)");
+    Line(string.Empty);
+    Line("A = `-p:RunAnalyzers=false` (compile time: the Csc task); B = Policy.Analyzers + no-op analyzer + Meziantou.Analyzer " +
+         BuildBenchmark.MeziantouVersion + " in the same build (each timed by the compiler's ReportAnalyzer table).");
+    Line(string.Empty);
+    Line("| corpus | round | Csc, no analyzers | Csc, with B | Policy.Analyzers | no-op | Meziantou.Analyzer | ours / compile | ours / no-op | ours / Meziantou |");
+    Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var corpora = sizes.Select(n => ($"{n:N0} types, AI", n, true)).ToList();
+    corpora.Add(($"{sizes.Max():N0} types, no AI SDK, no Policy.Annotations", sizes.Max(), false));
+    foreach (var (name, types, ai) in corpora)
+    {
+        var directory = Path.Combine(outDir, $"corpus-{types}{(ai ? string.Empty : "-noai")}");
+        BuildBenchmark.WriteProject(directory, CorpusGenerator.Generate(types, ai), ai);
+        BuildBenchmark.Restore(directory);
+        for (var round = 1; round <= rounds; round++)
+        {
+            var r = BuildBenchmark.Round(directory, name, round, ai);
+            var ours = r.ByAssembly.GetValueOrDefault("Policy.Analyzers") + r.ByAssembly.GetValueOrDefault("Policy.Model");
+            var noop = r.ByAssembly.GetValueOrDefault("Policy.Benchmarks.NoopAnalyzer");
+            var meziantou = r.ByAssembly.GetValueOrDefault("Meziantou.Analyzer");
+            Line($"| {name} | {round} | {r.CscWithoutAnalyzers:F2} s | {r.CscWithAnalyzers:F2} s | {ours:F3} s | {noop:F3} s | {meziantou:F3} s | " +
+                 $"{ours / r.CscWithoutAnalyzers:P2} | {Ratio(ours, noop)} | {Ratio(ours, meziantou)} |");
+        }
+    }
+
+    Line(string.Empty);
+}
+
+static string Ratio(double a, double b) => b > 0 ? (a / b).ToString("F2", CultureInfo.InvariantCulture) + "x" : "n/a";
+
+static List<(string Path, string Text)> SampleFiles()
+{
+    for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory != null; directory = directory.Parent)
+    {
+        var sample = Path.Combine(directory.FullName, "samples", "LendingService");
+        if (Directory.Exists(sample))
+        {
+            var files = Directory.GetFiles(sample, "*.cs", SearchOption.AllDirectories)
+                .Where(p => !p.Contains("/obj/", StringComparison.Ordinal) && !p.Contains("/bin/", StringComparison.Ordinal) && !p.EndsWith("Program.cs", StringComparison.Ordinal))
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .Select(p => (Path.GetRelativePath(sample, p), File.ReadAllText(p)))
+                .ToList();
+            files.Add(("GlobalUsings.cs", "global using System;\nglobal using System.Collections.Generic;\nglobal using System.Linq;\nglobal using System.Threading;\nglobal using System.Threading.Tasks;\nglobal using Microsoft.Extensions.DependencyInjection;\nglobal using Microsoft.Extensions.Configuration;\nglobal using Microsoft.Extensions.Logging;\n"));
+            return files;
+        }
+    }
+
+    throw new DirectoryNotFoundException("samples/LendingService");
+}
+
+static async Task<List<double>> Repeat(int count, Func<Task<double>> measure)
+{
+    var values = new List<double>();
+    for (var i = 0; i < count; i++)
+    {
+        values.Add(await measure());
+    }
+
+    return values;
+}
+
+static double Median(List<double> values)
+{
+    var sorted = values.OrderBy(v => v).ToList();
+    return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+}
+
+static string Ms(double seconds) => (seconds * 1000).ToString("F1", CultureInfo.InvariantCulture);
+
+static string Cpu() => File.Exists("/proc/cpuinfo")
+    ? File.ReadLines("/proc/cpuinfo").FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim() ?? "unknown CPU"
+    : "unknown CPU";
+
+static string MemoryGiB() => File.Exists("/proc/meminfo")
+    ? (long.Parse(File.ReadLines("/proc/meminfo").First().Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture) / 1024.0 / 1024.0).ToString("F0", CultureInfo.InvariantCulture)
+    : "?";
+
+string? Option(string name)
+{
+    var index = Array.IndexOf(args, name);
+    return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+}
+
+void Line(string text)
+{
+    Console.WriteLine(text);
+    report.AppendLine(text);
+}
