@@ -70,11 +70,14 @@ public static class BuildBenchmark
                 <Analyzer Include="{Path.Combine(bin, "Policy.Benchmarks.NoopAnalyzer.dll")}" />
               </ItemGroup>
               <ItemGroup>
-                <PackageReference Include="Meziantou.Analyzer" Version="{MeziantouVersion}" PrivateAssets="all" IncludeAssets="none" GeneratePathProperty="true" />
+                <!-- NuGet picks the build of Meziantou.Analyzer that matches the compiler (analyzers/dotnet/roslyn5.9). -->
+                <PackageReference Include="Meziantou.Analyzer" Version="{MeziantouVersion}" PrivateAssets="all" />
               </ItemGroup>
-              <ItemGroup Condition="'$(WithMeziantou)' == 'true'">
-                <Analyzer Include="$(PkgMeziantou_Analyzer)/analyzers/dotnet/roslyn4.8/cs/*.dll" />
-              </ItemGroup>
+              <Target Name="DropMeziantou" BeforeTargets="CoreCompile" Condition="'$(WithMeziantou)' != 'true'">
+                <ItemGroup>
+                  <Analyzer Remove="@(Analyzer)" Condition="$([System.String]::Copy('%(Identity)').Contains('meziantou.analyzer'))" />
+                </ItemGroup>
+              </Target>
             </Project>
             """);
 
@@ -91,7 +94,7 @@ public static class BuildBenchmark
     {
         var a = Run(directory, "build", "--no-restore", "--no-incremental", "-nologo", "-nodeReuse:false", "-v:n", "-clp:PerformanceSummary", "-p:RunAnalyzers=false");
         var b = Run(directory, "build", "--no-restore", "--no-incremental", "-nologo", "-nodeReuse:false", "-v:d", "-clp:PerformanceSummary",
-            "-p:ReportAnalyzer=true", "-p:WithPolicy=true", "-p:WithNoop=true", withAi ? "-p:WithMeziantou=true" : "-p:WithMeziantou=true");
+            "-p:ReportAnalyzer=true", "-p:WithPolicy=true", "-p:WithNoop=true", "-p:WithMeziantou=true");
         var byAssembly = new SortedDictionary<string, double>(StringComparer.Ordinal);
         double total = 0;
         foreach (var line in b.Split('\n'))

@@ -139,7 +139,10 @@ namespace Policy.Model.Detection
             {
                 case IInvocationOperation invocation:
                     var method = invocation.TargetMethod;
-                    entry = matcher.Match(method.ContainingType) ?? (method.ReturnsVoid ? null : matcher.Match(method.ReturnType));
+
+                    // invocation.Type is the (substituted) return type the operation already holds; method.ReturnType would
+                    // allocate a new public symbol for every call in nullable-enabled code (GC pauses are charged to analyzers).
+                    entry = matcher.Match(method.ContainingType) ?? (method.ReturnsVoid ? null : matcher.Match(invocation.Type ?? method.ReturnType));
                     if (entry is null && method.IsExtensionMethod && method.Parameters.Length > 0)
                     {
                         entry = matcher.Match(method.Parameters[0].Type);
@@ -167,7 +170,10 @@ namespace Policy.Model.Detection
                     break;
                 case IMemberReferenceOperation reference:
                     var member = reference.Member;
-                    entry = matcher.Match(member.ContainingType) ?? matcher.Match(MemberType(member));
+
+                    // For property, field and event references the operation's Type is the member's type, already created.
+                    entry = matcher.Match(member.ContainingType) ??
+                            matcher.Match(reference.Kind == OperationKind.MethodReference ? MemberType(member) : reference.Type ?? MemberType(member));
                     break;
                 case IAnonymousFunctionOperation lambda:
                     entry = MatchSignature(lambda.Symbol, matcher);
