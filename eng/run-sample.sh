@@ -106,10 +106,10 @@ if dotnet build "$consumer" --no-incremental -nologo -v:q -clp:NoSummary -p:Poli
 fi
 expect artifacts/logs/consumer-eu.log "error POL002"
 echo "    eu-ai-act-high-risk preset: the build fails with $(pol_lines artifacts/logs/consumer-eu.log | grep -o 'error POL002' | head -1)"
-if dotnet build "$consumer" -nologo -v:q -clp:NoSummary -p:PolicyPreset=no-such-preset > artifacts/logs/consumer-bad-preset.log 2>&1 || ! grep -q "POL091" artifacts/logs/consumer-bad-preset.log; then
-  cat artifacts/logs/consumer-bad-preset.log; echo "FAIL: an unknown preset must fail the build with POL091"; exit 1
+if dotnet build "$consumer" -nologo -v:q -clp:NoSummary -p:PolicyPreset=no-such-preset > artifacts/logs/consumer-bad-preset.log 2>&1 || ! grep -q "POLICY091" artifacts/logs/consumer-bad-preset.log; then
+  cat artifacts/logs/consumer-bad-preset.log; echo "FAIL: an unknown preset must fail the build with POLICY091"; exit 1
 fi
-echo "    unknown preset: the build fails with POL091"
+echo "    unknown preset: the build fails with POLICY091"
 
 echo "==> dotnet format analyzers --diagnostics POL001 on a copy of the undeclared sample (legacy bootstrap, README)"
 formatted=artifacts/sample-format
