@@ -290,13 +290,13 @@ namespace Policy.Analyzers
         }
 
         /// <summary>Property set on a diagnostic that the baseline lists (reported at info severity).</summary>
-        public const string BaselinedProperty = "PolicyBaselined";
+        public const string BaselinedProperty = Policy.Model.Inventory.InventoryBuilder.BaselinedProperty;
 
         /// <summary>Property carrying the AI system id a diagnostic concerns (read by the evidence pack).</summary>
-        public const string SystemIdProperty = "PolicySystemId";
+        public const string SystemIdProperty = Policy.Model.Inventory.InventoryBuilder.SystemIdProperty;
 
         /// <summary>Property carrying the documentation id of the symbol a diagnostic belongs to (the baseline key).</summary>
-        public const string SubjectProperty = "PolicySubject";
+        public const string SubjectProperty = Policy.Model.Inventory.InventoryBuilder.SubjectProperty;
 
         /// <summary>Turns a model finding into a diagnostic; a finding the baseline lists is reported at info severity.</summary>
         public static Diagnostic ToDiagnostic(Finding finding, PolicyBaseline baseline)

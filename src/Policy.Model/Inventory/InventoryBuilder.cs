@@ -19,7 +19,7 @@ namespace Policy.Model.Inventory
     /// </summary>
     public static class InventoryBuilder
     {
-        /// <summary>Diagnostic property names written by the analyzers (Descriptors.cs).</summary>
+        /// <summary>Diagnostic property names the analyzers write (Descriptors.cs uses these constants) and this builder reads.</summary>
         public const string SystemIdProperty = "PolicySystemId";
 
         /// <summary>Diagnostic property: documentation id of the subject symbol.</summary>
@@ -112,7 +112,6 @@ namespace Policy.Model.Inventory
                 }
 
                 var sdks = new SortedDictionary<string, ObservedSdk>(StringComparer.Ordinal);
-                var classes = new SortedSet<string>(StringComparer.Ordinal);
                 foreach (var member in members)
                 {
                     var usage = Find(usages, member);
@@ -130,7 +129,6 @@ namespace Policy.Model.Inventory
                 }
 
                 record.ObservedSdks.AddRange(sdks.Values);
-                record.DataClasses.AddRange(classes);
                 record.Components.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type));
                 record.Declarations.Sort(CompareDeclarations);
                 document.Systems.Add(record);
