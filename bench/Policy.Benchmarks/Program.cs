@@ -10,6 +10,7 @@ using Policy.Benchmarks;
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- smoke        CI: 1k corpus once, checks findings, no timing assertions
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- inprocess    1k/5k/20k corpora (+ no-AI corpus), paired rounds
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- build        dotnet build -p:ReportAnalyzer=true on generated projects
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- micro        hot paths without the driver (stopwatch, single thread)
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- all
 // Options: --rounds N (default 3), --sizes 1000,5000,20000, --out DIR (generated projects; default $TMPDIR/policy-bench),
 //          --report FILE (markdown copy of the results).
@@ -39,6 +40,14 @@ if (mode == "profile")
         var (seconds, _, split, _) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, InProcessBenchmark.Ours, InProcessBenchmark.Options());
         Line($"round {i}: {Ms(seconds)} ms (" + string.Join(", ", split.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {Ms(p.Value)}")) + ")");
     }
+}
+
+if (mode == "micro")
+{
+    // Stopwatch harness for the hot paths, without the driver: the detector's operation and signature checks and the
+    // data-flow sink recognition over every operation and type of a bound corpus, single-threaded, five rounds.
+    await Task.CompletedTask;
+    Micro();
 }
 
 if (mode is "build" or "all")
@@ -169,6 +178,65 @@ void Build()
             Line($"| {name} | {round} | {r.CscWithoutAnalyzers:F2} s | {r.CscWithAnalyzers:F2} s | {ours:F3} s | {noop:F3} s | {meziantou:F3} s | " +
                  $"{ours / r.CscWithoutAnalyzers:P2} | {Ratio(ours, noop)} | {Ratio(ours, meziantou)} |");
         }
+    }
+
+    Line(string.Empty);
+}
+
+void Micro()
+{
+    var compilation = InProcessBenchmark.Compile(CorpusGenerator.Generate(sizes[0], withAi: true), InProcessBenchmark.References(withAi: true));
+    _ = compilation.GetDiagnostics();
+    var policy = Policy.Model.PolicyContext.Get(compilation, InProcessBenchmark.Options());
+    var operations = new List<IOperation>();
+    var types = new List<INamedTypeSymbol>();
+    foreach (var tree in compilation.SyntaxTrees)
+    {
+        var model = compilation.GetSemanticModel(tree);
+        foreach (var node in tree.GetRoot().DescendantNodes())
+        {
+            if (node is Microsoft.CodeAnalysis.CSharp.Syntax.BaseTypeDeclarationSyntax declaration && model.GetDeclaredSymbol(declaration) is INamedTypeSymbol type)
+            {
+                types.Add(type);
+            }
+            else if (node is Microsoft.CodeAnalysis.CSharp.Syntax.BaseMethodDeclarationSyntax method && model.GetOperation(method) is { } body)
+            {
+                operations.AddRange(Microsoft.CodeAnalysis.Operations.OperationExtensions.DescendantsAndSelf(body)
+                    .Where(o => Policy.Model.Detection.AiUsageDetector.OperationKinds.Contains(o.Kind)));
+            }
+        }
+    }
+
+    Line($"## Hot paths without the driver ({sizes[0]:N0}-type corpus, bound; single thread; per round)");
+    Line(string.Empty);
+    Line($"{types.Count:N0} types, {operations.Count:N0} operations of the detector's kinds.");
+    Line(string.Empty);
+    Line("| round | operations (POL001 detector) | signatures (POL001 detector) | AI-call recognition (POL010/POL011) |");
+    Line("|---:|---:|---:|---:|");
+    for (var round = 0; round < Math.Max(rounds, 3); round++)
+    {
+        var usage = new Policy.Model.Detection.TypeAiUsage();
+        var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var operation in operations)
+        {
+            Policy.Model.Detection.AiUsageDetector.AnalyzeOperation(operation, policy.Matcher, usage, includeWiring: false);
+        }
+
+        var operationsMs = stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        foreach (var type in types)
+        {
+            Policy.Model.Detection.AiUsageDetector.AnalyzeSignature(type, policy.Matcher, usage);
+        }
+
+        var signaturesMs = stopwatch.Elapsed.TotalMilliseconds;
+        stopwatch.Restart();
+        foreach (var operation in operations)
+        {
+            _ = policy.DataFlow.Sink(operation);
+        }
+
+        Line($"| {round} | {operationsMs:F1} ms ({operationsMs * 1e6 / operations.Count:F0} ns each) | {signaturesMs:F1} ms ({signaturesMs * 1e3 / types.Count:F1} µs each) | {stopwatch.Elapsed.TotalMilliseconds:F1} ms |");
     }
 
     Line(string.Empty);

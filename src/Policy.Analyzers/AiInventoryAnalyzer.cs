@@ -50,22 +50,29 @@ namespace Policy.Analyzers
                 {
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
                     var usage = new TypeAiUsage();
-                    AiUsageDetector.AnalyzeSignature(type, matcher, usage);
+                    var countWiring = policy.SettingsFor(SourceOrder.First(type)?.SourceTree).CountDiWiring;
 
                     symbolStart.RegisterOperationAction(
                         operationContext =>
                         {
                             var owner = operationContext.ContainingSymbol;
-                            if (IsTopLevelEntryPoint(owner) || !SymbolEqualityComparer.Default.Equals(OwningType(owner), type))
+                            if (IsTopLevelEntryPoint(owner) ||
+                                (!ReferenceEquals(owner.ContainingSymbol, type) && !SymbolEqualityComparer.Default.Equals(OwningType(owner), type)))
                             {
                                 return; // Nested types and top-level statements are reported on their own.
                             }
 
-                            AiUsageDetector.AnalyzeOperation(operationContext.Operation, matcher, usage);
+                            AiUsageDetector.AnalyzeOperation(operationContext.Operation, matcher, usage, countWiring);
                         },
                         AiUsageDetector.OperationKinds);
 
-                    symbolStart.RegisterSymbolEndAction(end => ReportType(end, type, usage, policy));
+                    // The signature is read at the end: by then the compiler has bound every member of the type, so
+                    // reading member types costs a look-up, not the binding of their declarations.
+                    symbolStart.RegisterSymbolEndAction(end =>
+                    {
+                        AiUsageDetector.AnalyzeSignature(type, matcher, usage);
+                        ReportType(end, type, usage, policy);
+                    });
                 },
                 SymbolKind.NamedType);
 

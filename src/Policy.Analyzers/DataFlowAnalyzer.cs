@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -41,32 +42,38 @@ namespace Policy.Analyzers
                 return; // No AI SDK type referenced and none configured: no AI call can exist.
             }
 
+            // One invocation action for the whole compilation (no per-body start action): most invocations are dismissed
+            // by name; the first AI call of a body makes the model index that body once, shared by its other AI calls.
             var dataFlow = policy.DataFlow;
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                var owner = block.OwningSymbol?.ContainingType;
-                if (owner is null)
+            var bodies = new ConditionalWeakTable<IOperation, MethodFlowHolder>();
+            start.RegisterOperationAction(
+                operation =>
                 {
-                    return;
-                }
-
-                var method = new MethodFlowHolder(dataFlow, owner, block.OperationBlocks);
-                block.RegisterOperationAction(
-                    operation =>
+                    var sink = dataFlow.Sink(operation.Operation);
+                    if (sink is null || operation.ContainingSymbol?.ContainingType is not { } owner)
                     {
-                        var findings = method.Evaluate(operation.Operation, operation.CancellationToken);
-                        if (findings is null)
-                        {
-                            return;
-                        }
+                        return;
+                    }
 
-                        foreach (var finding in findings)
-                        {
-                            operation.ReportDiagnostic(Descriptors.ToDiagnostic(finding, policy.Baseline));
-                        }
-                    },
-                    OperationKind.Invocation);
-            });
+                    var root = operation.Operation;
+                    while (root.Parent != null)
+                    {
+                        root = root.Parent;
+                    }
+
+                    var method = bodies.GetValue(root, r => new MethodFlowHolder(dataFlow, owner, ImmutableArray.Create(r)));
+                    var findings = method.Evaluate(sink, operation.CancellationToken);
+                    if (findings is null)
+                    {
+                        return;
+                    }
+
+                    foreach (var finding in findings)
+                    {
+                        operation.ReportDiagnostic(Descriptors.ToDiagnostic(finding, policy.Baseline));
+                    }
+                },
+                OperationKind.Invocation);
         }
 
         /// <summary>
@@ -92,11 +99,12 @@ namespace Policy.Analyzers
             public List<Finding>? Evaluate(IOperation operation, CancellationToken cancellationToken)
             {
                 var sink = _dataFlow.Sink(operation);
-                if (sink is null)
-                {
-                    return null;
-                }
+                return sink is null ? null : Evaluate(sink, cancellationToken);
+            }
 
+            /// <summary>The findings of a recognised AI call of this body; null when nothing is found.</summary>
+            public List<Finding>? Evaluate(AiSinkCall sink, CancellationToken cancellationToken)
+            {
                 var findings = new List<Finding>();
                 lock (_gate)
                 {

@@ -53,40 +53,157 @@ namespace Policy.Analyzers
                 return; // Without Policy.Annotations there can be no declaration.
             }
 
-            start.RegisterSymbolAction(context => AnalyzeSymbol(context, policy), SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field);
+            // The index (a syntax scan, no binding) is built here, once, before any declaration callback runs: built on
+            // first need instead, every callback that arrived meanwhile would wait for it (and be charged the wait).
+            _ = policy.Index;
+
+            // Syntax-node actions on the declarations that can carry attributes: a declaration whose attribute lists name
+            // none of our attributes (most of them) is dismissed on its syntax, without binding anything. Each policy
+            // attribute is evaluated once, from the declaration it is written on, so that its diagnostics are local to
+            // that declaration (the IDE shows them and offers their code fixes).
+            start.RegisterSyntaxNodeAction(context => AnalyzeDeclaration(context, policy), DeclarationKinds);
             start.RegisterSyntaxNodeAction(context => AnalyzeAssemblyAttributes(context, policy), SyntaxKind.AttributeList);
         }
 
-        private static void AnalyzeSymbol(SymbolAnalysisContext context, PolicyContext policy)
+        private static readonly SyntaxKind[] DeclarationKinds =
         {
-            var declarations = DeclarationReader.ReadWithParameters(context.Symbol);
-            if (!declarations.IsEmpty)
+            SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration, SyntaxKind.InterfaceDeclaration, SyntaxKind.RecordDeclaration,
+            SyntaxKind.RecordStructDeclaration, SyntaxKind.EnumDeclaration, SyntaxKind.DelegateDeclaration, SyntaxKind.EnumMemberDeclaration,
+            SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.DestructorDeclaration, SyntaxKind.OperatorDeclaration,
+            SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration, SyntaxKind.EventDeclaration,
+            SyntaxKind.EventFieldDeclaration, SyntaxKind.FieldDeclaration, SyntaxKind.Parameter, SyntaxKind.GetAccessorDeclaration,
+            SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
+        };
+
+        private static void AnalyzeDeclaration(SyntaxNodeAnalysisContext context, PolicyContext policy)
+        {
+            var lists = context.Node switch
             {
-                Evaluate(declarations, policy, context.ReportDiagnostic, context.CancellationToken);
+                MemberDeclarationSyntax member => member.AttributeLists,
+                ParameterSyntax parameter => parameter.AttributeLists,
+                AccessorDeclarationSyntax accessor => accessor.AttributeLists,
+                _ => default,
+            };
+            if (lists.Count == 0 || !NamesPolicyAttribute(lists, policy))
+            {
+                return;
+            }
+
+            var declarations = ImmutableArray.CreateBuilder<AttributeView>();
+            foreach (var symbol in Targets(context.Node, context.SemanticModel, context.CancellationToken))
+            {
+                AddWrittenIn(lists, DeclarationReader.Read(symbol), declarations);
+            }
+
+            if (declarations.Count > 0)
+            {
+                Evaluate(declarations.ToImmutable(), policy, context.ReportDiagnostic, context.CancellationToken);
             }
         }
 
         private static void AnalyzeAssemblyAttributes(SyntaxNodeAnalysisContext context, PolicyContext policy)
         {
             var list = (AttributeListSyntax)context.Node;
-            if (list.Target is null || !list.Target.Identifier.IsKind(SyntaxKind.AssemblyKeyword))
+            if (list.Target is null || !list.Target.Identifier.IsKind(SyntaxKind.AssemblyKeyword) ||
+                !NamesPolicyAttribute(SyntaxFactory.SingletonList(list), policy))
             {
                 return;
             }
 
-            var mine = ImmutableArray.CreateBuilder<AttributeView>();
-            foreach (var declaration in policy.Index.AssemblyDeclarations)
+            var declarations = ImmutableArray.CreateBuilder<AttributeView>();
+            AddWrittenIn(SyntaxFactory.SingletonList(list), policy.Index.AssemblyDeclarations, declarations);
+            if (declarations.Count > 0)
             {
-                var reference = declaration.Data.ApplicationSyntaxReference;
-                if (reference != null && reference.SyntaxTree == list.SyntaxTree && list.Span.Contains(reference.Span))
+                Evaluate(declarations.ToImmutable(), policy, context.ReportDiagnostic, context.CancellationToken);
+            }
+        }
+
+        private static bool NamesPolicyAttribute(SyntaxList<AttributeListSyntax> lists, PolicyContext policy)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
                 {
-                    mine.Add(declaration);
+                    // [Classification] carries no declaration rule (POL010/POL011 read it where data flows): the
+                    // commonest of our attributes, on data members, is dismissed without binding.
+                    var name = PolicySyntax.SimpleName(attribute.Name);
+                    if (name != "Classification" && name != "ClassificationAttribute" && PolicyAttributes.MayBePolicyAttribute(name, policy.AliasNames))
+                    {
+                        return true;
+                    }
                 }
             }
 
-            if (mine.Count > 0)
+            return false;
+        }
+
+        /// <summary>The declarations of <paramref name="all"/> written in these attribute lists (each attribute is judged once, where it is written).</summary>
+        private static void AddWrittenIn(SyntaxList<AttributeListSyntax> lists, ImmutableArray<AttributeView> all, ImmutableArray<AttributeView>.Builder declarations)
+        {
+            foreach (var declaration in all)
             {
-                Evaluate(mine.ToImmutable(), policy, context.ReportDiagnostic, context.CancellationToken);
+                var reference = declaration.Data.ApplicationSyntaxReference;
+                if (reference is null)
+                {
+                    continue;
+                }
+
+                foreach (var list in lists)
+                {
+                    if (reference.SyntaxTree == list.SyntaxTree && list.Span.Contains(reference.Span))
+                    {
+                        declarations.Add(declaration);
+                        break;
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// The symbols a declaration's attributes can apply to: the declared type, member, accessor or parameter (every
+        /// variable of a field declaration; for a record's positional parameter also its property).
+        /// </summary>
+        private static IEnumerable<ISymbol> Targets(SyntaxNode node, SemanticModel model, System.Threading.CancellationToken cancellationToken)
+        {
+            switch (node)
+            {
+                case BaseFieldDeclarationSyntax field:
+                    foreach (var variable in field.Declaration.Variables)
+                    {
+                        if (model.GetDeclaredSymbol(variable, cancellationToken) is { } symbol)
+                        {
+                            yield return symbol;
+                        }
+                    }
+
+                    break;
+                case ParameterSyntax parameter:
+                    if (model.GetDeclaredSymbol(parameter, cancellationToken) is not { } parameterSymbol ||
+                        parameterSymbol.ContainingSymbol is IMethodSymbol { MethodKind: MethodKind.AnonymousFunction or MethodKind.LocalFunction })
+                    {
+                        break; // Lambdas and local functions are not governed declarations.
+                    }
+
+                    yield return parameterSymbol;
+                    if (parameter.Parent?.Parent is TypeDeclarationSyntax && parameterSymbol.ContainingType is { } record)
+                    {
+                        foreach (var member in record.GetMembers(parameterSymbol.Name))
+                        {
+                            if (member is IPropertySymbol)
+                            {
+                                yield return member; // [property: ...] on a positional parameter.
+                            }
+                        }
+                    }
+
+                    break;
+                default:
+                    if (model.GetDeclaredSymbol(node, cancellationToken) is { } declared)
+                    {
+                        yield return declared;
+                    }
+
+                    break;
             }
         }
 

@@ -26,6 +26,7 @@ namespace Policy.Model
         private readonly Lazy<AiTypeMatcher> _matcher;
         private readonly Lazy<PolicyBaseline> _baseline;
         private readonly Lazy<DataFlowContext> _dataFlow;
+        private readonly Lazy<System.Collections.Generic.IReadOnlyCollection<string>> _aliasNames;
 
         private PolicyContext(Compilation compilation, AnalyzerOptions analyzerOptions)
         {
@@ -36,7 +37,8 @@ namespace Policy.Model
             _baseline = new Lazy<PolicyBaseline>(() => PolicyBaseline.Read(additionalFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             GlobalSettings = PolicySettings.Read(options.GlobalOptions);
             HasAnnotations = ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName);
-            _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
+            _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.ExecutionAndPublication);
             _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -52,6 +54,9 @@ namespace Policy.Model
 
         /// <summary>The AI type matcher.</summary>
         public AiTypeMatcher Matcher => _matcher.Value;
+
+        /// <summary>The using-alias names that stand for one of the policy attributes (usually none), read from syntax on first use.</summary>
+        public System.Collections.Generic.IReadOnlyCollection<string> AliasNames => _aliasNames.Value;
 
         /// <summary>The declaration index (built on first use).</summary>
         public DeclarationIndex Index => _index.Value;

@@ -16,7 +16,9 @@ namespace Policy.Model.Catalogue
 
         private readonly Dictionary<INamedTypeSymbol, AiSdkEntry> _types;
         private readonly ImmutableArray<(string Prefix, AiSdkEntry Entry)> _namespaces;
-        private readonly ConcurrentDictionary<ITypeSymbol, object> _cache = new ConcurrentDictionary<ITypeSymbol, object>(SymbolEqualityComparer.Default);
+        private const int MaxCachedDefinitions = 1 << 16;
+
+        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(ReferenceComparer.Instance);
         private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
         private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces)
@@ -96,40 +98,31 @@ namespace Policy.Model.Catalogue
         /// or implements, the element of an array, or a type argument (<c>Task&lt;ChatClient&gt;</c>, <c>Lazy&lt;IChatClient&gt;</c>).
         /// Null when it is not one.
         /// </summary>
-        public AiSdkEntry? Match(ITypeSymbol? type)
+        public AiSdkEntry? Match(ITypeSymbol? type) => Match(type, depth: 0);
+
+        private AiSdkEntry? Match(ITypeSymbol? type, int depth)
         {
-            // Hot path (every invocation, member reference and local of every body): answer the common cases before hashing
-            // the symbol. No catalogued type is a special type (string, int, object, Task is not special but void is).
-            if (type is null || IsEmpty || type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Error)
-            {
-                return null;
-            }
-
-            if (_cache.TryGetValue(type, out var cached))
-            {
-                return cached as AiSdkEntry;
-            }
-
-            var result = Compute(type, depth: 0);
-            _cache.TryAdd(type, (object?)result ?? NoMatch);
-            return result;
-        }
-
-        private AiSdkEntry? Compute(ITypeSymbol type, int depth)
-        {
-            if (depth > 8)
+            // Hot path (every invocation, member reference and local of every body): answer the common cases first. No
+            // catalogued type is a special type (string, int, object; Task is not special but void is).
+            if (type is null || depth > 8 || type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Error || IsEmpty)
             {
                 return null;
             }
 
             switch (type)
             {
-                case IArrayTypeSymbol array:
-                    return Match(array.ElementType);
-                case ITypeParameterSymbol typeParameter:
-                    foreach (var constraint in typeParameter.ConstraintTypes)
+                case INamedTypeSymbol named:
+                    var definition = named.OriginalDefinition;
+                    var hit = MatchDefinition(definition);
+                    if (hit != null || !named.IsGenericType)
                     {
-                        var hit = depth < 8 ? Compute(constraint, depth + 1) : null;
+                        return hit;
+                    }
+
+                    // A constructed type: Task<ChatClient>, Lazy<IChatClient>, List<ChatMessage> (no hit), ...
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        hit = Match(argument, depth + 1);
                         if (hit != null)
                         {
                             return hit;
@@ -137,39 +130,54 @@ namespace Policy.Model.Catalogue
                     }
 
                     return null;
-                case INamedTypeSymbol named:
-                    return ComputeNamed(named, depth);
+                case IArrayTypeSymbol array:
+                    return Match(array.ElementType, depth + 1);
+                case ITypeParameterSymbol typeParameter:
+                    foreach (var constraint in typeParameter.ConstraintTypes)
+                    {
+                        var constrained = Match(constraint, depth + 1);
+                        if (constrained != null)
+                        {
+                            return constrained;
+                        }
+                    }
+
+                    return null;
                 default:
                     return null;
             }
         }
 
-        private AiSdkEntry? ComputeNamed(INamedTypeSymbol named, int depth)
+        /// <summary>
+        /// The match of a type definition (itself, its base types, its interfaces), cached by reference: the compiler
+        /// hands out one symbol object per definition, so the cache costs a pointer hash per look-up instead of hashing
+        /// and comparing constructed types. A second object for the same definition only costs a second entry.
+        /// </summary>
+        private AiSdkEntry? MatchDefinition(INamedTypeSymbol definition)
         {
-            if (named.TypeKind == TypeKind.Error)
+            if (_definitions.TryGetValue(definition, out var cached))
             {
-                return null;
+                return cached as AiSdkEntry;
             }
 
-            var direct = Direct(named.OriginalDefinition);
+            var result = ComputeDefinition(definition);
+            if (_definitions.Count < MaxCachedDefinitions)
+            {
+                _definitions.TryAdd(definition, (object?)result ?? NoMatch);
+            }
+
+            return result;
+        }
+
+        private AiSdkEntry? ComputeDefinition(INamedTypeSymbol definition)
+        {
+            var direct = Direct(definition);
             if (direct != null)
             {
                 return direct;
             }
 
-            if (named.IsGenericType)
-            {
-                foreach (var argument in named.TypeArguments)
-                {
-                    var hit = Compute(argument, depth + 1);
-                    if (hit != null)
-                    {
-                        return hit;
-                    }
-                }
-            }
-
-            for (var baseType = named.OriginalDefinition.BaseType; baseType != null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
+            for (var baseType = definition.BaseType; baseType != null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
             {
                 var hit = Direct(baseType.OriginalDefinition);
                 if (hit != null)
@@ -178,7 +186,7 @@ namespace Policy.Model.Catalogue
                 }
             }
 
-            foreach (var implemented in named.OriginalDefinition.AllInterfaces)
+            foreach (var implemented in definition.AllInterfaces)
             {
                 var hit = Direct(implemented.OriginalDefinition);
                 if (hit != null)
@@ -211,6 +219,16 @@ namespace Policy.Model.Catalogue
             }
 
             return null;
+        }
+
+        /// <summary>Reference identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
+        private sealed class ReferenceComparer : IEqualityComparer<INamedTypeSymbol>
+        {
+            public static readonly ReferenceComparer Instance = new ReferenceComparer();
+
+            public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => ReferenceEquals(x, y);
+
+            public int GetHashCode(INamedTypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

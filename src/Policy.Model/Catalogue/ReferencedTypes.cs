@@ -32,6 +32,11 @@ namespace Policy.Model.Catalogue
 
             foreach (var assembly in compilation.SourceModule.ReferencedAssemblySymbols)
             {
+                if (IsPlatformAssembly(assembly.Identity.Name))
+                {
+                    continue; // Never an AI SDK; skipping it spares reading its namespace names (the cold-start cost).
+                }
+
                 var assemblyNamespaces = assembly.NamespaceNames;
                 foreach (var (ns, segments) in namespaces)
                 {
@@ -50,6 +55,46 @@ namespace Policy.Model.Catalogue
                 }
             }
         }
+
+        /// <summary>
+        /// True for an assembly of the .NET and ASP.NET Core shared frameworks (the reference packs every project
+        /// references): none of them declares an AI SDK type or the Policy.Annotations attributes. Decided on the
+        /// assembly name alone, so that a compilation which references nothing else exits without reading any
+        /// assembly's metadata. Microsoft.Extensions.* counts only for the framework's own families (Configuration,
+        /// Logging, ...): Microsoft.Extensions.AI and Microsoft.Extensions.ML are SDKs.
+        /// </summary>
+        public static bool IsPlatformAssembly(string name)
+        {
+            if (name == "mscorlib" || name == "netstandard" || name == "System" || name == "WindowsBase" ||
+                name == "Microsoft.CSharp" || name == "Microsoft.VisualBasic" || name == "Microsoft.VisualBasic.Core" ||
+                name == "Microsoft.JSInterop" || name == "Microsoft.Net.Http.Headers")
+            {
+                return true;
+            }
+
+            if (name.StartsWith("System.", StringComparison.Ordinal) || name.StartsWith("Microsoft.Win32.", StringComparison.Ordinal) ||
+                name.StartsWith("Microsoft.AspNetCore.", StringComparison.Ordinal))
+            {
+                return true;
+            }
+
+            const string Extensions = "Microsoft.Extensions.";
+            if (!name.StartsWith(Extensions, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var end = name.IndexOf('.', Extensions.Length);
+            var family = end < 0 ? name.Substring(Extensions.Length) : name.Substring(Extensions.Length, end - Extensions.Length);
+            return Array.BinarySearch(PlatformExtensionFamilies, family, StringComparer.Ordinal) >= 0;
+        }
+
+        // The Microsoft.Extensions families of the shared frameworks (sorted ordinally for the binary search).
+        private static readonly string[] PlatformExtensionFamilies =
+        {
+            "Caching", "Configuration", "DependencyInjection", "Diagnostics", "Features", "FileProviders", "FileSystemGlobbing",
+            "Hosting", "Http", "Identity", "Localization", "Logging", "ObjectPool", "Options", "Primitives", "Validation", "WebEncoders",
+        };
 
         /// <summary>True when the assembly's namespace identifiers include every segment (one loop, no LINQ: this runs per reference).</summary>
         public static bool ContainsAll(ICollection<string> namespaceNames, string[] segments)

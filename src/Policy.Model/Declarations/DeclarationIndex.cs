@@ -1,63 +1,80 @@
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace Policy.Model.Declarations
 {
     /// <summary>
-    /// Every Policy.Annotations declaration of one compilation, and the AI systems declared in referenced assemblies:
-    /// what the model aggregates per system id. Built once per compilation, on first need.
+    /// Every Policy.Annotations [AiSystem] and [AiComponent] of one compilation, the policy attributes of its assembly,
+    /// and the AI systems declared in referenced assemblies: what the model aggregates per system id.
     /// </summary>
+    /// <remarks>
+    /// Built for speed inside the compiler: <see cref="Build(Compilation, CancellationToken)"/> reads syntax only (the attribute lists of type
+    /// declarations, keyed by the literal system id they name) and binds nothing. A question about one id binds only the
+    /// attributes of the types that name that id in syntax (plus the rare declarations whose id is not a string literal
+    /// or whose attribute is written through a using alias), and confirms them semantically: the answers are exactly
+    /// those of reading every type's attributes, without binding the attributes of thousands of unrelated types (which the
+    /// compiler's analyzer telemetry would charge to whichever analyzer asked first).
+    /// </remarks>
     public sealed class DeclarationIndex
     {
-        private readonly Dictionary<string, List<SystemDeclaration>> _systemsById;
-        private readonly Dictionary<string, List<INamedTypeSymbol>> _componentsById;
-        private readonly Dictionary<string, string> _referencedSystems;
-        private readonly Dictionary<string, SystemDeclaration> _referencedDeclarations;
+        private static readonly string[] IndexedNames = { "AiSystem", "AiComponent" };
 
-        private DeclarationIndex(
-            ImmutableArray<SystemDeclaration> systems,
-            Dictionary<string, List<SystemDeclaration>> systemsById,
-            Dictionary<string, List<INamedTypeSymbol>> componentsById,
-            Dictionary<string, string> referencedSystems,
-            Dictionary<string, SystemDeclaration> referencedDeclarations,
-            ImmutableArray<AttributeView> assemblyDeclarations,
-            ImmutableArray<INamedTypeSymbol> declaredTypes)
+        private readonly Compilation _compilation;
+        private readonly Dictionary<string, List<Candidate>> _candidatesById;
+        private readonly List<Candidate> _unresolved;
+        private readonly List<Candidate> _all;
+        private readonly Lazy<ImmutableArray<AttributeView>> _assemblyDeclarations;
+        private readonly Lazy<(Dictionary<string, string> Names, Dictionary<string, SystemDeclaration> Declarations)> _referenced;
+        private readonly Lazy<ImmutableArray<SystemDeclaration>> _systems;
+        private readonly ConcurrentDictionary<string, IReadOnlyList<SystemDeclaration>> _systemsById = new ConcurrentDictionary<string, IReadOnlyList<SystemDeclaration>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>> _componentsById = new ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>>(StringComparer.Ordinal);
+
+        private DeclarationIndex(Compilation compilation, Dictionary<string, List<Candidate>> candidatesById, List<Candidate> unresolved, List<Candidate> all, bool assemblyMayDeclare, CancellationToken cancellationToken)
         {
-            Systems = systems;
-            _systemsById = systemsById;
-            _componentsById = componentsById;
-            _referencedSystems = referencedSystems;
-            _referencedDeclarations = referencedDeclarations;
-            AssemblyDeclarations = assemblyDeclarations;
-            DeclaredTypes = declaredTypes;
+            _compilation = compilation;
+            _candidatesById = candidatesById;
+            _unresolved = unresolved;
+            _all = all;
+            _assemblyDeclarations = new Lazy<ImmutableArray<AttributeView>>(
+                () => assemblyMayDeclare ? DeclarationReader.Read(compilation.Assembly) : ImmutableArray<AttributeView>.Empty,
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            _referenced = new Lazy<(Dictionary<string, string>, Dictionary<string, SystemDeclaration>)>(
+                () =>
+                {
+                    var declarations = new Dictionary<string, SystemDeclaration>(StringComparer.Ordinal);
+                    var names = ReadReferencedSystems(compilation, declarations, cancellationToken);
+                    return (names, declarations);
+                },
+                LazyThreadSafetyMode.ExecutionAndPublication);
+            _systems = new Lazy<ImmutableArray<SystemDeclaration>>(ReadAllSystems, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
-        /// <summary>The systems declared in this compilation's source, in source order.</summary>
-        public ImmutableArray<SystemDeclaration> Systems { get; }
+        /// <summary>The systems declared in this compilation's source (types and assembly), in source order.</summary>
+        public ImmutableArray<SystemDeclaration> Systems => _systems.Value;
 
         /// <summary>The policy attributes on this compilation's assembly.</summary>
-        public ImmutableArray<AttributeView> AssemblyDeclarations { get; }
-
-        /// <summary>Source types that carry at least one policy attribute, in source order.</summary>
-        public ImmutableArray<INamedTypeSymbol> DeclaredTypes { get; }
+        public ImmutableArray<AttributeView> AssemblyDeclarations => _assemblyDeclarations.Value;
 
         /// <summary>True when a system with this id is declared in source or in a referenced assembly.</summary>
-        public bool IsKnownSystem(string id) => _systemsById.ContainsKey(id) || _referencedSystems.ContainsKey(id);
+        public bool IsKnownSystem(string id) => SystemsWithId(id).Count > 0 || _referenced.Value.Names.ContainsKey(id);
 
         /// <summary>All system ids known to the compilation (source and referenced), sorted ordinally.</summary>
         public ImmutableArray<string> KnownSystemIds()
         {
             var set = new SortedSet<string>(StringComparer.Ordinal);
-            foreach (var id in _systemsById.Keys)
+            foreach (var system in Systems)
             {
-                set.Add(id);
+                set.Add(system.Id);
             }
 
-            foreach (var id in _referencedSystems.Keys)
+            foreach (var id in _referenced.Value.Names.Keys)
             {
                 set.Add(id);
             }
@@ -66,19 +83,17 @@ namespace Policy.Model.Declarations
             return set.ToImmutableArray();
         }
 
-        /// <summary>Source declarations with this id.</summary>
-        public IReadOnlyList<SystemDeclaration> SystemsWithId(string id) =>
-            _systemsById.TryGetValue(id, out var list) ? list : (IReadOnlyList<SystemDeclaration>)Array.Empty<SystemDeclaration>();
+        /// <summary>Source declarations with this id, in source order.</summary>
+        public IReadOnlyList<SystemDeclaration> SystemsWithId(string id) => _systemsById.GetOrAdd(id, ReadSystemsWithId);
 
         /// <summary>The referenced assembly that declares a system id, or null.</summary>
-        public string? ReferencedAssemblyDeclaring(string id) => _referencedSystems.TryGetValue(id, out var name) ? name : null;
+        public string? ReferencedAssemblyDeclaring(string id) => _referenced.Value.Names.TryGetValue(id, out var name) ? name : null;
 
         /// <summary>The declaration of a system id in a referenced assembly (the first one found), or null.</summary>
-        public SystemDeclaration? ReferencedSystem(string id) => _referencedDeclarations.TryGetValue(id, out var system) ? system : null;
+        public SystemDeclaration? ReferencedSystem(string id) => _referenced.Value.Declarations.TryGetValue(id, out var system) ? system : null;
 
-        /// <summary>Source types marked [AiComponent(id)].</summary>
-        public IReadOnlyList<INamedTypeSymbol> ComponentsOf(string id) =>
-            _componentsById.TryGetValue(id, out var list) ? list : (IReadOnlyList<INamedTypeSymbol>)Array.Empty<INamedTypeSymbol>();
+        /// <summary>Source types marked [AiComponent(id)], in source order.</summary>
+        public IReadOnlyList<INamedTypeSymbol> ComponentsOf(string id) => _componentsById.GetOrAdd(id, ReadComponentsOf);
 
         /// <summary>
         /// The governance declarations of a kind that count for a system: on the declaring type (and its methods), on
@@ -125,7 +140,7 @@ namespace Policy.Model.Declarations
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is IMethodSymbol)
+                    if (member is IMethodSymbol && AttributeSyntaxFilter.MayHaveAttributes(member))
                     {
                         foreach (var declaration in DeclarationReader.Read(member))
                         {
@@ -139,101 +154,251 @@ namespace Policy.Model.Declarations
             }
         }
 
-        /// <summary>Builds the index of a compilation.</summary>
-        public static DeclarationIndex Build(Compilation compilation, CancellationToken cancellationToken)
-        {
-            var systems = new List<SystemDeclaration>();
-            var systemsById = new Dictionary<string, List<SystemDeclaration>>(StringComparer.Ordinal);
-            var componentsById = new Dictionary<string, List<INamedTypeSymbol>>(StringComparer.Ordinal);
-            var declaredTypes = new List<INamedTypeSymbol>();
+        /// <summary>
+        /// Builds the index of a compilation from syntax: every attribute list of a type declaration that names
+        /// [AiSystem] or [AiComponent] (or a using alias), keyed by the string literal it gives as the id. Binds nothing.
+        /// </summary>
+        public static DeclarationIndex Build(Compilation compilation, CancellationToken cancellationToken) =>
+            Build(compilation, PolicySyntax.AliasNames(compilation, cancellationToken), cancellationToken);
 
-            var assemblyDeclarations = DeclarationReader.Read(compilation.Assembly);
-            foreach (var declaration in assemblyDeclarations)
+        /// <summary>Builds the index of a compilation whose using-alias names are already known.</summary>
+        public static DeclarationIndex Build(Compilation compilation, IReadOnlyCollection<string> aliases, CancellationToken cancellationToken)
+        {
+            // Only files whose text names an indexed attribute (or an alias) can declare a system or a component.
+            var needles = new List<string>(IndexedNames);
+            needles.AddRange(aliases);
+
+            var candidatesById = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
+            var unresolved = new List<Candidate>();
+            var all = new List<Candidate>();
+            var assemblyMayDeclare = false;
+            var stack = new Stack<SyntaxNode>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var root = tree.GetRoot(cancellationToken);
+                if (root is CompilationUnitSyntax unit)
+                {
+                    foreach (var list in unit.AttributeLists)
+                    {
+                        foreach (var attribute in list.Attributes)
+                        {
+                            assemblyMayDeclare |= PolicyAttributes.MayBePolicyAttribute(PolicySyntax.SimpleName(attribute.Name), aliases);
+                        }
+                    }
+                }
+
+                if (!PolicySyntax.ContainsAny(tree.GetText(cancellationToken), needles))
+                {
+                    continue;
+                }
+
+                stack.Push(root);
+                while (stack.Count > 0)
+                {
+                    var node = stack.Pop();
+                    foreach (var child in node.ChildNodes())
+                    {
+                        switch (child)
+                        {
+                            case BaseNamespaceDeclarationSyntax:
+                                stack.Push(child);
+                                break;
+                            case BaseTypeDeclarationSyntax type:
+                                AddCandidate(type, type.AttributeLists, tree, aliases, candidatesById, unresolved, all);
+                                stack.Push(child);
+                                break;
+                            case DelegateDeclarationSyntax @delegate:
+                                AddCandidate(@delegate, @delegate.AttributeLists, tree, aliases, candidatesById, unresolved, all);
+                                break;
+                        }
+                    }
+                }
+            }
+
+            return new DeclarationIndex(compilation, candidatesById, unresolved, all, assemblyMayDeclare, cancellationToken);
+        }
+
+        private static void AddCandidate(MemberDeclarationSyntax declaration, SyntaxList<AttributeListSyntax> lists, SyntaxTree tree, IReadOnlyCollection<string> aliases,
+            Dictionary<string, List<Candidate>> candidatesById, List<Candidate> unresolved, List<Candidate> all)
+        {
+            Candidate? candidate = null;
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    var name = PolicySyntax.SimpleName(attribute.Name);
+                    var indexed = IsIndexedName(name);
+                    if (!indexed && !Contains(aliases, name))
+                    {
+                        continue;
+                    }
+
+                    if (candidate is null)
+                    {
+                        candidate = new Candidate(tree, declaration);
+                        all.Add(candidate);
+                    }
+
+                    if (indexed && LiteralId(attribute) is { } id)
+                    {
+                        if (!candidatesById.TryGetValue(id, out var forId))
+                        {
+                            candidatesById.Add(id, forId = new List<Candidate>());
+                        }
+
+                        if (!forId.Contains(candidate))
+                        {
+                            forId.Add(candidate);
+                        }
+                    }
+                    else if (!unresolved.Contains(candidate))
+                    {
+                        unresolved.Add(candidate); // An id that is not a literal (a constant, nameof), or an alias: bind to know.
+                    }
+                }
+            }
+        }
+
+        private static bool Contains(IReadOnlyCollection<string> names, string name)
+        {
+            foreach (var candidate in names)
+            {
+                if (candidate == name)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsIndexedName(string name)
+        {
+            foreach (var indexed in IndexedNames)
+            {
+                if (name == indexed || name == indexed + "Attribute")
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The id an attribute gives as a string literal (its first positional argument), or null.</summary>
+        private static string? LiteralId(AttributeSyntax attribute)
+        {
+            if (attribute.ArgumentList is not { } arguments)
+            {
+                return null;
+            }
+
+            foreach (var argument in arguments.Arguments)
+            {
+                if (argument.NameEquals != null)
+                {
+                    continue;
+                }
+
+                if (argument.NameColon != null && argument.NameColon.Name.Identifier.ValueText != "id")
+                {
+                    continue;
+                }
+
+                return argument.Expression is LiteralExpressionSyntax literal && literal.IsKind(SyntaxKind.StringLiteralExpression) ? literal.Token.ValueText : null;
+            }
+
+            return null;
+        }
+
+        private IReadOnlyList<SystemDeclaration> ReadSystemsWithId(string id)
+        {
+            var result = new List<SystemDeclaration>();
+            var seen = new HashSet<AttributeData>();
+            foreach (var candidate in CandidatesFor(id))
+            {
+                foreach (var declaration in candidate.Declarations(_compilation))
+                {
+                    if (declaration.Kind == DeclarationKind.AiSystem && (declaration.ConstructorString(0) ?? string.Empty) == id && seen.Add(declaration.Data))
+                    {
+                        result.Add(new SystemDeclaration(declaration));
+                    }
+                }
+            }
+
+            foreach (var declaration in AssemblyDeclarations)
+            {
+                if (declaration.Kind == DeclarationKind.AiSystem && (declaration.ConstructorString(0) ?? string.Empty) == id)
+                {
+                    result.Add(new SystemDeclaration(declaration));
+                }
+            }
+
+            result.Sort((a, b) => SourceOrder.Compare(a.Attribute.Data.ApplicationSyntaxReference, b.Attribute.Data.ApplicationSyntaxReference));
+            return result;
+        }
+
+        private IReadOnlyList<INamedTypeSymbol> ReadComponentsOf(string id)
+        {
+            var result = new List<INamedTypeSymbol>();
+            foreach (var candidate in CandidatesFor(id))
+            {
+                foreach (var declaration in candidate.Declarations(_compilation))
+                {
+                    if (declaration.Kind == DeclarationKind.AiComponent && (declaration.ConstructorString(0) ?? string.Empty) == id &&
+                        declaration.Target is INamedTypeSymbol type && !result.Contains(type, SymbolEqualityComparer.Default))
+                    {
+                        result.Add(type);
+                    }
+                }
+            }
+
+            result.Sort(SourceOrder.CompareSymbols);
+            return result;
+        }
+
+        private IEnumerable<Candidate> CandidatesFor(string id)
+        {
+            if (_candidatesById.TryGetValue(id, out var candidates))
+            {
+                foreach (var candidate in candidates)
+                {
+                    yield return candidate;
+                }
+            }
+
+            foreach (var candidate in _unresolved)
+            {
+                yield return candidate;
+            }
+        }
+
+        private ImmutableArray<SystemDeclaration> ReadAllSystems()
+        {
+            var result = new List<SystemDeclaration>();
+            var seen = new HashSet<AttributeData>();
+            foreach (var declaration in AssemblyDeclarations)
             {
                 if (declaration.Kind == DeclarationKind.AiSystem)
                 {
-                    systems.Add(new SystemDeclaration(declaration));
+                    result.Add(new SystemDeclaration(declaration));
                 }
             }
 
-            var stack = new Stack<INamespaceOrTypeSymbol>();
-            stack.Push(compilation.Assembly.GlobalNamespace);
-            while (stack.Count > 0)
+            foreach (var candidate in _all)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var current = stack.Pop();
-                if (current is INamespaceSymbol ns)
+                foreach (var declaration in candidate.Declarations(_compilation))
                 {
-                    foreach (var member in ns.GetMembers())
+                    if (declaration.Kind == DeclarationKind.AiSystem && seen.Add(declaration.Data))
                     {
-                        stack.Push(member);
-                    }
-
-                    continue;
-                }
-
-                var type = (INamedTypeSymbol)current;
-                foreach (var nested in type.GetTypeMembers())
-                {
-                    stack.Push(nested);
-                }
-
-                var declarations = DeclarationReader.Read(type);
-                if (declarations.IsEmpty)
-                {
-                    continue;
-                }
-
-                declaredTypes.Add(type);
-                foreach (var declaration in declarations)
-                {
-                    if (declaration.Kind == DeclarationKind.AiSystem)
-                    {
-                        systems.Add(new SystemDeclaration(declaration));
-                    }
-                    else if (declaration.Kind == DeclarationKind.AiComponent)
-                    {
-                        var id = declaration.ConstructorString(0) ?? string.Empty;
-                        if (!componentsById.TryGetValue(id, out var list))
-                        {
-                            componentsById[id] = list = new List<INamedTypeSymbol>();
-                        }
-
-                        if (!list.Contains(type, SymbolEqualityComparer.Default))
-                        {
-                            list.Add(type);
-                        }
+                        result.Add(new SystemDeclaration(declaration));
                     }
                 }
             }
 
-            systems.Sort((a, b) => SourceOrder.Compare(a.Attribute.Data.ApplicationSyntaxReference, b.Attribute.Data.ApplicationSyntaxReference));
-            foreach (var system in systems)
-            {
-                if (!systemsById.TryGetValue(system.Id, out var list))
-                {
-                    systemsById[system.Id] = list = new List<SystemDeclaration>();
-                }
-
-                list.Add(system);
-            }
-
-            foreach (var list in componentsById.Values)
-            {
-                list.Sort(SourceOrder.CompareSymbols);
-            }
-
-            declaredTypes.Sort(SourceOrder.CompareSymbols);
-
-            var referencedDeclarations = new Dictionary<string, SystemDeclaration>(StringComparer.Ordinal);
-            return new DeclarationIndex(
-                systems.ToImmutableArray(),
-                systemsById,
-                componentsById,
-                ReadReferencedSystems(compilation, referencedDeclarations, cancellationToken),
-                referencedDeclarations,
-                assemblyDeclarations,
-                declaredTypes.ToImmutableArray());
+            result.Sort((a, b) => SourceOrder.Compare(a.Attribute.Data.ApplicationSyntaxReference, b.Attribute.Data.ApplicationSyntaxReference));
+            return result.ToImmutableArray();
         }
 
         private static Dictionary<string, string> ReadReferencedSystems(Compilation compilation, Dictionary<string, SystemDeclaration> declarations, CancellationToken cancellationToken)
@@ -292,10 +457,38 @@ namespace Policy.Model.Declarations
             }
         }
 
+        /// <summary>A type declaration whose attribute lists may hold [AiSystem] or [AiComponent]; bound on first question.</summary>
+        private sealed class Candidate
+        {
+            private readonly SyntaxTree _tree;
+            private readonly MemberDeclarationSyntax _declaration;
+            private ImmutableArray<AttributeView> _declarations;
+
+            public Candidate(SyntaxTree tree, MemberDeclarationSyntax declaration)
+            {
+                _tree = tree;
+                _declaration = declaration;
+            }
+
+            /// <summary>The policy attributes of the declared type (all its partial parts), read once.</summary>
+            public ImmutableArray<AttributeView> Declarations(Compilation compilation)
+            {
+                if (_declarations.IsDefault)
+                {
+                    // The declared symbol comes from the declaration table: no binding beyond the type's own attributes.
+                    var type = compilation.GetSemanticModel(_tree).GetDeclaredSymbol(_declaration) as INamedTypeSymbol;
+                    var read = type is null ? ImmutableArray<AttributeView>.Empty : DeclarationReader.Read(type);
+                    ImmutableInterlocked.InterlockedInitialize(ref _declarations, read);
+                }
+
+                return _declarations;
+            }
+        }
+
         /// <summary>True when an assembly (other than Policy.Annotations itself) references Policy.Annotations or compiles its own copy of the attributes.</summary>
         internal static bool ReferencesAnnotations(IAssemblySymbol assembly)
         {
-            if (assembly.Identity.Name == PolicyAttributes.Namespace)
+            if (assembly.Identity.Name == PolicyAttributes.Namespace || Catalogue.ReferencedTypes.IsPlatformAssembly(assembly.Identity.Name))
             {
                 return false;
             }

@@ -1,3 +1,5 @@
+using System;
+using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 
 namespace Policy.Model.Declarations
@@ -70,6 +72,38 @@ namespace Policy.Model.Declarations
                 "PolicyExemptionAttribute" => DeclarationKind.PolicyExemption,
                 _ => (DeclarationKind?)null,
             };
+        }
+
+        /// <summary>
+        /// True when an attribute written with this simple name (the rightmost identifier, with or without the
+        /// Attribute suffix) may be one of ours: one of our names, or a using alias (which can name anything).
+        /// </summary>
+        public static bool MayBePolicyAttribute(string simpleName, IReadOnlyCollection<string> aliases)
+        {
+            var name = simpleName.EndsWith("Attribute", StringComparison.Ordinal) ? simpleName.Substring(0, simpleName.Length - "Attribute".Length) : simpleName;
+            switch (name)
+            {
+                case "AiSystem":
+                case "AiComponent":
+                case "HumanOversight":
+                case "BiasEvaluation":
+                case "ExplainabilityRecord":
+                case "ImpactAssessment":
+                case "DataProvenance":
+                case "Classification":
+                case "PolicyExemption":
+                    return true;
+            }
+
+            foreach (var alias in aliases)
+            {
+                if (alias == simpleName)
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The attribute name as written in code, without the suffix.</summary>

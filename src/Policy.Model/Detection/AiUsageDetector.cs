@@ -131,24 +131,41 @@ namespace Policy.Model.Detection
         }
 
         /// <summary>Records the AI type an operation creates, holds, receives or calls, if any.</summary>
-        public static void AnalyzeOperation(IOperation operation, AiTypeMatcher matcher, TypeAiUsage usage)
+        /// <param name="operation">The operation.</param>
+        /// <param name="matcher">The AI type matcher.</param>
+        /// <param name="usage">Where uses are recorded.</param>
+        /// <param name="includeWiring">False to skip the checks that can only find DI wiring (generic type arguments,
+        /// typeof): what POL001 does when <c>policy.count_di_wiring</c> is off, since wiring alone cannot make a finding.</param>
+        public static void AnalyzeOperation(IOperation operation, AiTypeMatcher matcher, TypeAiUsage usage, bool includeWiring = true)
         {
             AiSdkEntry? entry = null;
             var wiring = false;
-            switch (operation)
+            // Dispatch on Kind (a field read) rather than on interface type tests: this runs for every operation of
+            // the ten kinds in every body, and an interface test walks the operation class's interface map.
+            switch (operation.Kind)
             {
-                case IInvocationOperation invocation:
+                case OperationKind.Invocation:
+                    var invocation = (IInvocationOperation)operation;
                     var method = invocation.TargetMethod;
 
                     // invocation.Type is the (substituted) return type the operation already holds; method.ReturnType would
                     // allocate a new public symbol for every call in nullable-enabled code (GC pauses are charged to analyzers).
                     entry = matcher.Match(method.ContainingType) ?? (method.ReturnsVoid ? null : matcher.Match(invocation.Type ?? method.ReturnType));
-                    if (entry is null && method.IsExtensionMethod && method.Parameters.Length > 0)
+                    if (entry is null && method.IsExtensionMethod)
                     {
-                        entry = matcher.Match(method.Parameters[0].Type);
+                        // The receiver: the argument of the `this` parameter (the operation's arguments already exist;
+                        // method.Parameters would build a new array of parameter symbols on every call).
+                        foreach (var argument in invocation.Arguments)
+                        {
+                            if (argument.Parameter is { Ordinal: 0 } receiver)
+                            {
+                                entry = matcher.Match(receiver.Type);
+                                break;
+                            }
+                        }
                     }
 
-                    if (entry is null && method.IsGenericMethod)
+                    if (entry is null && includeWiring && method.IsGenericMethod)
                     {
                         foreach (var argument in method.TypeArguments)
                         {
@@ -162,27 +179,31 @@ namespace Policy.Model.Detection
                     }
 
                     break;
-                case IObjectCreationOperation creation:
-                    entry = matcher.Match(creation.Type);
+                case OperationKind.ObjectCreation:
+                    entry = matcher.Match(operation.Type);
                     break;
-                case IVariableDeclaratorOperation declarator:
-                    entry = matcher.Match(declarator.Symbol.Type);
+                case OperationKind.VariableDeclarator:
+                    entry = matcher.Match(((IVariableDeclaratorOperation)operation).Symbol.Type);
                     break;
-                case IMemberReferenceOperation reference:
+                case OperationKind.PropertyReference:
+                case OperationKind.FieldReference:
+                case OperationKind.EventReference:
+                case OperationKind.MethodReference:
+                    var reference = (IMemberReferenceOperation)operation;
                     var member = reference.Member;
 
                     // For property, field and event references the operation's Type is the member's type, already created.
                     entry = matcher.Match(member.ContainingType) ??
                             matcher.Match(reference.Kind == OperationKind.MethodReference ? MemberType(member) : reference.Type ?? MemberType(member));
                     break;
-                case IAnonymousFunctionOperation lambda:
-                    entry = MatchSignature(lambda.Symbol, matcher);
+                case OperationKind.AnonymousFunction:
+                    entry = MatchSignature(((IAnonymousFunctionOperation)operation).Symbol, matcher);
                     break;
-                case ILocalFunctionOperation localFunction:
-                    entry = MatchSignature(localFunction.Symbol, matcher);
+                case OperationKind.LocalFunction:
+                    entry = MatchSignature(((ILocalFunctionOperation)operation).Symbol, matcher);
                     break;
-                case ITypeOfOperation typeOf:
-                    entry = matcher.Match(typeOf.TypeOperand);
+                case OperationKind.TypeOf when includeWiring:
+                    entry = matcher.Match(((ITypeOfOperation)operation).TypeOperand);
                     wiring = true;
                     break;
             }

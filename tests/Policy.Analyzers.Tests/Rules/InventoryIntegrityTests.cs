@@ -56,6 +56,91 @@ namespace Policy.Analyzers.Tests.Rules
             public sealed class Summariser { }
             """);
 
+        // The declaration index is keyed by the id written as a string literal; the declarations below reach it the other
+        // ways (a constant, a using alias, a nested or partial type) and must count the same.
+
+        [Fact]
+        [Trait("Rule", "POL009")]
+        public Task ComponentOfSystemDeclaredWithAConstantId_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            public static class SystemIds { public const string Bot = "support-bot"; }
+
+            [AiSystem(SystemIds.Bot, Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class Bot { }
+
+            [AiComponent(SystemIds.Bot)]
+            public sealed class Summariser { }
+
+            [AiComponent("support-bot")]
+            public sealed class Classifier { }
+            """);
+
+        [Fact]
+        [Trait("Rule", "POL009")]
+        public Task ComponentOfSystemDeclaredThroughAnAlias_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+            using Governed = Policy.Annotations.AiSystemAttribute;
+
+            [Governed("support-bot", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class Bot { }
+
+            [AiComponent("support-bot")]
+            public sealed class Summariser { }
+            """);
+
+        [Fact]
+        [Trait("Rule", "POL009")]
+        public Task ComponentOfSystemDeclaredOnANestedPartialPart_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            public static partial class Outer
+            {
+                public sealed partial class Bot { }
+
+                [AiSystem("support-bot", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+                public sealed partial class Bot { }
+            }
+
+            [AiComponent("support-bot")]
+            public sealed class Summariser { }
+            """);
+
+        [Fact]
+        [Trait("Rule", "POL009")]
+        public Task SameNameOutsidePolicyAnnotations_IsNotASystem() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            namespace Elsewhere
+            {
+                [System.AttributeUsage(System.AttributeTargets.Class)]
+                public sealed class AiSystemAttribute : System.Attribute { public AiSystemAttribute(string id) { } }
+
+                [AiSystem("support-bot")]
+                public sealed class NotGoverned { }
+            }
+
+            [AiComponent({|#0:"support-bot"|})]
+            public sealed class Summariser { }
+            """,
+            Verify.Diagnostic("POL009").WithLocation(0).WithArguments("support-bot", "Summariser"));
+
+        [Fact]
+        [Trait("Rule", "POL008")]
+        public Task DuplicateIds_ThroughAConstant_AreReported() => Verify.VerifyAsync("""
+            using Policy.Annotations;
+
+            public static class SystemIds { public const string Bot = "bot"; }
+
+            [AiSystem({|#0:"bot"|}, Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class A { }
+
+            [AiSystem({|#1:SystemIds.Bot|}, Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class B { }
+            """,
+            Verify.Diagnostic("POL008").WithLocation(0).WithLocation(1).WithArguments("bot", "Test0.cs:8"),
+            Verify.Diagnostic("POL008").WithLocation(1).WithLocation(0).WithArguments("bot", "Test0.cs:5"));
+
         [Fact]
         [Trait("Rule", "POL012")]
         public Task ProhibitedSystem_IsAnError_OnTheRiskLevel() => Verify.VerifyAsync("""

@@ -1,0 +1,145 @@
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Microsoft.CodeAnalysis.Text;
+
+namespace Policy.Model.Declarations
+{
+    /// <summary>
+    /// Syntax-only questions about Policy.Annotations attributes, asked before any binding: what an attribute is named
+    /// as written, which using aliases can stand for one of ours, and whether a file's text mentions a name at all.
+    /// </summary>
+    public static class PolicySyntax
+    {
+        /// <summary>The rightmost identifier of an attribute name as written (<c>Policy.Annotations.AiSystem</c> gives <c>AiSystem</c>).</summary>
+        public static string SimpleName(NameSyntax name) => name switch
+        {
+            QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+            AliasQualifiedNameSyntax aliased => aliased.Name.Identifier.ValueText,
+            SimpleNameSyntax plain => plain.Identifier.ValueText,
+            _ => string.Empty,
+        };
+
+        /// <summary>
+        /// The names of the using aliases (file-local or global, in any file) whose target is one of our attribute types,
+        /// such as <c>using Governed = Policy.Annotations.AiSystemAttribute;</c>: an attribute written with such a name
+        /// is ours although its name says otherwise. Namespace aliases need no entry (the attribute name stays visible).
+        /// Sorted, so that callers iterate them deterministically.
+        /// </summary>
+        public static IReadOnlyCollection<string> AliasNames(Compilation compilation, CancellationToken cancellationToken)
+        {
+            SortedSet<string>? names = null;
+            var stack = new Stack<SyntaxNode>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                stack.Push(tree.GetRoot(cancellationToken));
+                while (stack.Count > 0)
+                {
+                    var node = stack.Pop();
+                    var usings = node switch
+                    {
+                        CompilationUnitSyntax unit => unit.Usings,
+                        BaseNamespaceDeclarationSyntax ns => ns.Usings,
+                        _ => default,
+                    };
+                    foreach (var directive in usings)
+                    {
+                        if (directive.Alias is { } alias && directive.NamespaceOrType is NameSyntax target &&
+                            PolicyAttributes.MayBePolicyAttribute(SimpleName(target), Array.Empty<string>()))
+                        {
+                            (names ??= new SortedSet<string>(StringComparer.Ordinal)).Add(alias.Name.Identifier.ValueText);
+                        }
+                    }
+
+                    var members = node switch
+                    {
+                        CompilationUnitSyntax unit => unit.Members,
+                        BaseNamespaceDeclarationSyntax ns => ns.Members,
+                        _ => default,
+                    };
+                    foreach (var member in members)
+                    {
+                        if (member is BaseNamespaceDeclarationSyntax)
+                        {
+                            stack.Push(member);
+                        }
+                    }
+                }
+            }
+
+            return (IReadOnlyCollection<string>?)names ?? Array.Empty<string>();
+        }
+
+        /// <summary>True when the text contains any of the needles (ordinal), read in chunks without copying the whole file.</summary>
+        public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles)
+        {
+            if (needles.Count == 0)
+            {
+                return false;
+            }
+
+            var longest = 0;
+            foreach (var needle in needles)
+            {
+                longest = Math.Max(longest, needle.Length);
+            }
+
+            const int ChunkSize = 8192;
+            var buffer = new char[ChunkSize + longest];
+            var position = 0;
+            var carried = 0;
+            while (position < text.Length)
+            {
+                var count = Math.Min(ChunkSize, text.Length - position);
+                text.CopyTo(position, buffer, carried, count);
+                var length = carried + count;
+                foreach (var needle in needles)
+                {
+                    if (IndexOf(buffer, length, needle))
+                    {
+                        return true;
+                    }
+                }
+
+                // Keep the tail so that a needle split across two chunks is still found.
+                carried = Math.Min(longest - 1, length);
+                Array.Copy(buffer, length - carried, buffer, 0, carried);
+                position += count;
+            }
+
+            return false;
+        }
+
+        private static bool IndexOf(char[] buffer, int length, string needle)
+        {
+            if (needle.Length == 0)
+            {
+                return false;
+            }
+
+            var first = needle[0];
+            for (var i = 0; i <= length - needle.Length; i++)
+            {
+                if (buffer[i] != first)
+                {
+                    continue;
+                }
+
+                var j = 1;
+                while (j < needle.Length && buffer[i + j] == needle[j])
+                {
+                    j++;
+                }
+
+                if (j == needle.Length)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+}
