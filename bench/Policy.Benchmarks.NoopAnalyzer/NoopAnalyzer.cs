@@ -7,9 +7,9 @@ namespace Policy.Benchmarks.NoopAnalyzer
 {
     /// <summary>
     /// Registers every action Policy.Analyzers registers when a compilation uses AI and declares it (symbol start/end on
-    /// types with the detector's operation kinds, operation blocks, symbol actions on types, methods, properties and
-    /// fields, attribute-list syntax, two compilation actions) and does nothing in them: the cost Roslyn's driver
-    /// imposes on any analyzer of that shape.
+    /// types with the detector's operation kinds, an invocation action, syntax-node actions on declarations and attribute
+    /// lists, a compilation action) and does nothing in them: the cost Roslyn's driver imposes on any analyzer of that
+    /// shape. Keep it in step with the analyzers' registrations.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NoopAnalyzer : DiagnosticAnalyzer
@@ -22,6 +22,16 @@ namespace Policy.Benchmarks.NoopAnalyzer
             OperationKind.FieldReference, OperationKind.EventReference, OperationKind.MethodReference, OperationKind.AnonymousFunction,
             OperationKind.LocalFunction, OperationKind.TypeOf);
 
+        private static readonly SyntaxKind[] DeclarationKinds =
+        {
+            SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration, SyntaxKind.InterfaceDeclaration, SyntaxKind.RecordDeclaration,
+            SyntaxKind.RecordStructDeclaration, SyntaxKind.EnumDeclaration, SyntaxKind.DelegateDeclaration, SyntaxKind.EnumMemberDeclaration,
+            SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.DestructorDeclaration, SyntaxKind.OperatorDeclaration,
+            SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration, SyntaxKind.EventDeclaration,
+            SyntaxKind.EventFieldDeclaration, SyntaxKind.FieldDeclaration, SyntaxKind.Parameter, SyntaxKind.GetAccessorDeclaration,
+            SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
+        };
+
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
 
@@ -32,6 +42,7 @@ namespace Policy.Benchmarks.NoopAnalyzer
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze | GeneratedCodeAnalysisFlags.ReportDiagnostics);
             context.RegisterCompilationStartAction(start =>
             {
+                // AiInventoryAnalyzer: symbol start/end on types with the detector's operation kinds.
                 start.RegisterSymbolStartAction(
                     symbolStart =>
                     {
@@ -39,16 +50,15 @@ namespace Policy.Benchmarks.NoopAnalyzer
                         symbolStart.RegisterSymbolEndAction(_ => { });
                     },
                     SymbolKind.NamedType);
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    block.RegisterOperationAction(_ => { }, Kinds);
-                    block.RegisterOperationBlockEndAction(_ => { });
-                });
-                start.RegisterSymbolAction(_ => { }, SymbolKind.NamedType, SymbolKind.Method, SymbolKind.Property, SymbolKind.Field);
+
+                // DataFlowAnalyzer: one invocation action.
+                start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+
+                // DeclarationAnalyzer: the declarations that can carry attributes, and attribute lists.
+                start.RegisterSyntaxNodeAction(_ => { }, DeclarationKinds);
                 start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.AttributeList);
             });
-            context.RegisterCompilationAction(_ => { });
-            context.RegisterCompilationAction(_ => { });
+            context.RegisterCompilationAction(_ => { }); // ConfigurationAnalyzer
         }
     }
 }

@@ -10,6 +10,8 @@ using Policy.Benchmarks;
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- smoke        CI: 1k corpus once, checks findings, no timing assertions
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- inprocess    1k/5k/20k corpora (+ no-AI corpus), paired rounds
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- build        dotnet build -p:ReportAnalyzer=true on generated projects
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- evidence     `policy evidence` vs `dotnet build`: wall time and peak memory
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- dataflow     POL010/POL011 on a data-flow heavy corpus (--sizes = AI components)
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- micro        hot paths without the driver (stopwatch, single thread)
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- all
 // Options: --rounds N (default 3), --sizes 1000,5000,20000, --out DIR (generated projects; default $TMPDIR/policy-bench),
@@ -42,11 +44,15 @@ if (mode == "profile")
     }
 }
 
+if (mode == "dataflow")
+{
+    await DataFlow();
+}
+
 if (mode == "micro")
 {
     // Stopwatch harness for the hot paths, without the driver: the detector's operation and signature checks and the
     // data-flow sink recognition over every operation and type of a bound corpus, single-threaded, five rounds.
-    await Task.CompletedTask;
     Micro();
 }
 
@@ -55,9 +61,10 @@ if (mode is "build" or "all")
     Build();
 }
 
-// HOOK(policy evidence): once Policy.Cli exists, measure `policy evidence <corpus> --out <dir>` wall time and peak
-// memory (for example under /usr/bin/time -v) against `dotnet build` of the same corpus project, paired A B A B.
-Line("`policy evidence` vs `dotnet build`: not measured (HOOK(policy evidence): Policy.Cli does not exist yet).");
+if (mode is "evidence" or "all")
+{
+    Evidence();
+}
 
 if (Option("--report") is { } reportPath)
 {
@@ -177,6 +184,64 @@ void Build()
             var meziantou = r.ByAssembly.GetValueOrDefault("Meziantou.Analyzer");
             Line($"| {name} | {round} | {r.CscWithoutAnalyzers:F2} s | {r.CscWithAnalyzers:F2} s | {ours:F3} s | {noop:F3} s | {meziantou:F3} s | " +
                  $"{ours / r.CscWithoutAnalyzers:P2} | {Ratio(ours, noop)} | {Ratio(ours, meziantou)} |");
+        }
+    }
+
+    Line(string.Empty);
+}
+
+async Task DataFlow()
+{
+    // Data-flow heavy corpus: --sizes gives the number of AI components (default 200), four plain types per component.
+    var components = Option("--sizes") is null ? 200 : sizes[0];
+    var files = DataFlowCorpus.Generate(components, components * 4);
+    var compilation = InProcessBenchmark.Compile(files, InProcessBenchmark.References(withAi: true));
+    var options = InProcessBenchmark.Options();
+    var dataFlow = ImmutableArray.Create<DiagnosticAnalyzer>(InProcessBenchmark.Ours.First(a => a is Policy.Analyzers.DataFlowAnalyzer));
+    var noop = ImmutableArray.Create(InProcessBenchmark.Noop);
+    _ = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, dataFlow, options); // warm-up
+    var compile = new List<double>();
+    var noopTimes = new List<double>();
+    var flowTimes = new List<double>();
+    var findings = 0;
+    for (var round = 0; round < rounds; round++)
+    {
+        compile.Add(InProcessBenchmark.CompileSeconds(compilation).Wall);
+        noopTimes.Add((await InProcessBenchmark.AnalyzerSecondsAsync(compilation, noop, options)).Seconds);
+        var run = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, dataFlow, options);
+        flowTimes.Add(run.Seconds);
+        findings = run.Diagnostics.Count(d => d.Id is "POL010" or "POL011");
+    }
+
+    var lines = files.Sum(f => f.Text.Count(ch => ch == '\n'));
+    Line($"## Data flow (POL010/POL011) on a data-flow heavy corpus: {components:N0} AI components with two AI calls each, {components * 4:N0} plain types, {lines:N0} lines; medians of {rounds} rounds");
+    Line(string.Empty);
+    Line("| compile (bind+emit) | no-op (telemetry) | DataFlowAnalyzer (telemetry) | DataFlowAnalyzer / compile | POL010/POL011 findings |");
+    Line("|---:|---:|---:|---:|---:|");
+    Line($"| {Ms(Median(compile))} ms | {Ms(Median(noopTimes))} ms | {Ms(Median(flowTimes))} ms | {Median(flowTimes) / Median(compile):P2} | {findings} |");
+    Line(string.Empty);
+}
+
+void Evidence()
+{
+    Line("## `policy evidence` vs `dotnet build` (same generated project, out of process, A B A B)");
+    Line(string.Empty);
+    Line("A = `dotnet build --no-incremental` with Policy.Analyzers (cold compiler); B = `policy evidence --out <tmp>` (src/Policy.Cli, Release).");
+    Line("Peak memory: the summed resident memory of each command's process tree (MSBuild, compiler, tool), sampled every 50 ms.");
+    Line(string.Empty);
+    Line("| corpus | round | build wall | build peak | evidence wall | evidence peak | evidence / build (wall) | evidence / build (memory) |");
+    Line("|---|---:|---:|---:|---:|---:|---:|---:|");
+    var cli = EvidenceBenchmark.CliPath();
+    foreach (var types in sizes)
+    {
+        var directory = Path.Combine(outDir, $"corpus-{types}");
+        BuildBenchmark.WriteProject(directory, CorpusGenerator.Generate(types, withAi: true), withAi: true);
+        BuildBenchmark.Restore(directory);
+        for (var round = 1; round <= rounds; round++)
+        {
+            var (build, evidence) = EvidenceBenchmark.Round(directory, cli);
+            Line($"| {types:N0} types, AI | {round} | {build.Seconds:F1} s | {build.PeakMiB:F0} MiB | {evidence.Seconds:F1} s | {evidence.PeakMiB:F0} MiB | " +
+                 $"{evidence.Seconds / build.Seconds:F2}x | {evidence.PeakMiB / build.PeakMiB:F2}x |");
         }
     }
 

@@ -12,7 +12,11 @@ namespace Policy.Analyzers.CodeFixes
     /// </summary>
     internal static class AttributeInserter
     {
-        public static BaseTypeDeclarationSyntax Add(BaseTypeDeclarationSyntax declaration, AttributeListSyntax attribute)
+        public static BaseTypeDeclarationSyntax Add(BaseTypeDeclarationSyntax declaration, AttributeListSyntax attribute) =>
+            (BaseTypeDeclarationSyntax)AddToMember(declaration, attribute);
+
+        /// <summary>Adds an attribute list to a member declaration (type, property, field, method, ...), as for types.</summary>
+        public static MemberDeclarationSyntax AddToMember(MemberDeclarationSyntax declaration, AttributeListSyntax attribute)
         {
             var indentation = Indentation(declaration.GetLeadingTrivia());
             var newLine = NewLine(declaration);
@@ -35,6 +39,18 @@ namespace Policy.Analyzers.CodeFixes
 
             var added = attribute.WithLeadingTrivia(indentation).WithTrailingTrivia(newLine);
             return declaration.WithAttributeLists(declaration.AttributeLists.Add(added));
+        }
+
+        /// <summary>A parameter's attributes stay on its line: <c>[Classification(DataClass.Personal)] string email</c>.</summary>
+        public static ParameterSyntax AddToParameter(ParameterSyntax parameter, AttributeListSyntax attribute)
+        {
+            if (parameter.AttributeLists.Count == 0)
+            {
+                var list = attribute.WithLeadingTrivia(parameter.GetLeadingTrivia()).WithTrailingTrivia(SyntaxFactory.Space);
+                return parameter.WithoutLeadingTrivia().WithAttributeLists(SyntaxFactory.SingletonList(list));
+            }
+
+            return parameter.WithAttributeLists(parameter.AttributeLists.Add(attribute.WithTrailingTrivia(SyntaxFactory.Space)));
         }
 
         /// <summary>

@@ -52,14 +52,28 @@ namespace Policy.Analyzers
                     var usage = new TypeAiUsage();
                     var countWiring = policy.SettingsFor(SourceOrder.First(type)?.SourceTree).CountDiWiring;
 
+                    TopLevelUsage? topLevel = null;
+
                     symbolStart.RegisterOperationAction(
                         operationContext =>
                         {
                             var owner = operationContext.ContainingSymbol;
-                            if (IsTopLevelEntryPoint(owner) ||
-                                (!ReferenceEquals(owner.ContainingSymbol, type) && !SymbolEqualityComparer.Default.Equals(OwningType(owner), type)))
+                            if (IsTopLevelEntryPoint(owner))
                             {
-                                return; // Nested types and top-level statements are reported on their own.
+                                // Top-level statements are members of the simple program type but are reported on their own,
+                                // on the first statement that uses AI (wiring counted as written).
+                                if (ReferenceEquals(owner.ContainingSymbol, type) || SymbolEqualityComparer.Default.Equals(owner.ContainingSymbol, type))
+                                {
+                                    var entry = System.Threading.LazyInitializer.EnsureInitialized(ref topLevel, () => new TopLevelUsage((IMethodSymbol)owner))!;
+                                    AiUsageDetector.AnalyzeOperation(operationContext.Operation, matcher, entry.Usage);
+                                }
+
+                                return;
+                            }
+
+                            if (!ReferenceEquals(owner.ContainingSymbol, type) && !SymbolEqualityComparer.Default.Equals(OwningType(owner), type))
+                            {
+                                return; // Nested types are reported on their own.
                             }
 
                             AiUsageDetector.AnalyzeOperation(operationContext.Operation, matcher, usage, countWiring);
@@ -72,21 +86,23 @@ namespace Policy.Analyzers
                     {
                         AiUsageDetector.AnalyzeSignature(type, matcher, usage);
                         ReportType(end, type, usage, policy);
+                        if (topLevel != null)
+                        {
+                            ReportTopLevel(end, topLevel.EntryPoint, topLevel.Usage, policy);
+                        }
                     });
                 },
                 SymbolKind.NamedType);
+        }
 
-            start.RegisterOperationBlockStartAction(block =>
-            {
-                if (!IsTopLevelEntryPoint(block.OwningSymbol))
-                {
-                    return;
-                }
+        /// <summary>The AI use of the top-level statements (the simple program's <c>&lt;Main&gt;$</c>).</summary>
+        private sealed class TopLevelUsage
+        {
+            public TopLevelUsage(IMethodSymbol entryPoint) => EntryPoint = entryPoint;
 
-                var usage = new TypeAiUsage();
-                block.RegisterOperationAction(o => AiUsageDetector.AnalyzeOperation(o.Operation, matcher, usage), AiUsageDetector.OperationKinds);
-                block.RegisterOperationBlockEndAction(end => ReportTopLevel(end, (IMethodSymbol)block.OwningSymbol, usage, policy));
-            });
+            public IMethodSymbol EntryPoint { get; }
+
+            public TypeAiUsage Usage { get; } = new TypeAiUsage();
         }
 
         private static void ReportType(SymbolAnalysisContext context, INamedTypeSymbol type, TypeAiUsage usage, PolicyContext policy)
@@ -111,9 +127,9 @@ namespace Policy.Analyzers
                 usage.FirstEntry(settings.CountDiWiring)?.MetadataName ?? "AI SDK"));
         }
 
-        private static void ReportTopLevel(OperationBlockAnalysisContext context, IMethodSymbol entryPoint, TypeAiUsage usage, PolicyContext policy)
+        private static void ReportTopLevel(SymbolAnalysisContext context, IMethodSymbol entryPoint, TypeAiUsage usage, PolicyContext policy)
         {
-            var countWiring = policy.SettingsFor(context.OwningSymbol.Locations.IsEmpty ? null : context.OwningSymbol.Locations[0].SourceTree).CountDiWiring;
+            var countWiring = policy.SettingsFor(entryPoint.Locations.IsEmpty ? null : entryPoint.Locations[0].SourceTree).CountDiWiring;
             var first = usage.FirstUse(countWiring);
             if (first is null || first.SourceTree is null || !DeclarationReader.CoveringSystems(entryPoint.ContainingType).IsEmpty)
             {

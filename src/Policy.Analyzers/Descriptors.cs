@@ -298,6 +298,9 @@ namespace Policy.Analyzers
         /// <summary>Property carrying the documentation id of the symbol a diagnostic belongs to (the baseline key).</summary>
         public const string SubjectProperty = Policy.Model.Inventory.InventoryBuilder.SubjectProperty;
 
+        /// <summary>Diagnostic property of POL010: the documentation ids of the unclassified sources, one per line.</summary>
+        public const string DataSourcesProperty = Policy.Model.Inventory.InventoryBuilder.DataSourcesProperty;
+
         /// <summary>Turns a model finding into a diagnostic; a finding the baseline lists is reported at info severity.</summary>
         public static Diagnostic ToDiagnostic(Finding finding, PolicyBaseline baseline)
         {
@@ -307,7 +310,15 @@ namespace Policy.Analyzers
                 arguments[i] = finding.Arguments[i];
             }
 
-            return Create(ById[finding.RuleId], finding.Location, finding.AdditionalLocations, finding.Subject, finding.SystemId, baseline, arguments);
+            var diagnostic = Create(ById[finding.RuleId], finding.Location, finding.AdditionalLocations, finding.Subject, finding.SystemId, baseline, arguments);
+            if (finding.DataSources.IsEmpty)
+            {
+                return diagnostic;
+            }
+
+            // The sources a fix can classify travel with the diagnostic (a fix cannot re-run the flow analysis cheaply).
+            var properties = diagnostic.Properties.Add(DataSourcesProperty, string.Join("\n", finding.DataSources));
+            return Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, diagnostic.Severity, diagnostic.AdditionalLocations, properties, arguments);
         }
 
         /// <summary>

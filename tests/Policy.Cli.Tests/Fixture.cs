@@ -41,7 +41,11 @@ public sealed class Fixture : IDisposable
             public sealed class TicketTriage(IChatClient chat)
             {
                 public IChatClient Chat => chat;
+
+                public Task<ChatResponse> RouteAsync(Ticket ticket) => chat.GetResponseAsync($"Route this ticket: {ticket.Body} (account {ticket.Account})");
             }
+
+            public sealed record Ticket([Classification(DataClass.Internal)] string Body, [Classification(DataClass.Confidential)] string Account);
 
             [AiSystem("faq", Name = "<script>alert(1)</script>", Purpose = "Answers FAQ", Owner = "support", RiskLevel = AiRiskLevel.High)]
             [PolicyExemption("POL003", Justification = "Pilot", ApprovedBy = "AI board", Expires = "2027-06-30")]

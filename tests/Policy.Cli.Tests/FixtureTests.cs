@@ -100,6 +100,14 @@ public sealed partial class FixtureTests(Fixture fixture) : IClassFixture<Fixtur
         var inventorySchema = await JsonSchema.FromFileAsync(Path.Combine(CliRunner.Root, "docs", "schemas", "inventory.schema.json"));
         var inventoryErrors = inventorySchema.Validate(inventory);
         Assert.True(inventoryErrors.Count == 0, string.Join("\n", inventoryErrors.Select(e => e.ToString())));
+        using (var parsed = JsonDocument.Parse(inventory))
+        {
+            // The data classes that reach each system's AI calls, found by the data-flow analysis, in DataClass order.
+            var systems = parsed.RootElement.GetProperty("systems").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s);
+            Assert.Equal(["Internal", "Confidential"], systems["ticket-triage"].GetProperty("dataClasses").EnumerateArray().Select(c => c.GetString()));
+            Assert.Empty(systems["faq"].GetProperty("dataClasses").EnumerateArray());
+        }
+
         var html = File.ReadAllText(Path.Combine(first, "report.html"));
         Assert.DoesNotContain("<script>alert(1)</script>", html);
     }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using Microsoft.CodeAnalysis;
 
 namespace Policy.Model.Catalogue
@@ -62,6 +63,13 @@ namespace Policy.Model.Catalogue
         public static AiTypeMatcher Create(Compilation compilation, IEnumerable<string> additionalTypes, IEnumerable<string> additionalNamespaces)
         {
             var types = new Dictionary<INamedTypeSymbol, AiSdkEntry>(SymbolEqualityComparer.Default);
+            if (!ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) && !additionalTypes.Any() && !additionalNamespaces.Any())
+            {
+                // Only the shared framework is referenced: no SDK can be there. Decided on assembly names, without even
+                // building the catalogue (a cold compiler would pay its construction and JIT in every such project).
+                return new AiTypeMatcher(types, ImmutableArray<(string, AiSdkEntry)>.Empty);
+            }
+
             // Built-in entries are SDK types from metadata: a source type that merely shares the full name is not the SDK,
             // so only referenced assemblies are searched.
             ReferencedTypes.Find(compilation, AiSdkCatalogue.BuiltInNames, (name, type) =>

@@ -56,6 +56,20 @@ namespace Policy.Model.Catalogue
             }
         }
 
+        /// <summary>True when the compilation references an assembly outside the shared frameworks (by name only).</summary>
+        public static bool ReferencesAnyNonPlatformAssembly(Compilation compilation)
+        {
+            foreach (var identity in compilation.ReferencedAssemblyNames)
+            {
+                if (!IsPlatformAssembly(identity.Name))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>
         /// True for an assembly of the .NET and ASP.NET Core shared frameworks (the reference packs every project
         /// references): none of them declares an AI SDK type or the Policy.Annotations attributes. Decided on the

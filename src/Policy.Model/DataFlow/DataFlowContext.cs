@@ -53,24 +53,12 @@ namespace Policy.Model.DataFlow
         /// </summary>
         public void Evaluate(AiSinkCall sink, MethodDataFlow flow, INamedTypeSymbol owner, List<Finding> findings, CancellationToken cancellationToken)
         {
-            var sources = new SourceSet();
-            foreach (var value in sink.DataValues)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                sources.AddRange(flow.SourcesOf(value));
-            }
-
-            if (sink.InputType != null && Classifications.IsOwnDataType(sink.InputType))
-            {
-                sources.AddRange(Classifications.WholeObject(sink.InputType));
-            }
-
-            if (sources.Count == 0)
+            var ordered = SourcesReaching(sink, flow, cancellationToken);
+            if (ordered.Count == 0)
             {
                 return;
             }
 
-            var ordered = sources.Ordered();
             var unclassified = new List<DataSource>();
             var personal = new List<DataSource>();
             foreach (var source in ordered)
@@ -95,7 +83,7 @@ namespace Policy.Model.DataFlow
                     systems.IsEmpty ? null : systems[0],
                     Locations(unclassified),
                     sink.Display,
-                    Names(unclassified, withClass: false)).WithSubject(owner));
+                    Names(unclassified, withClass: false)).WithSubject(owner).WithDataSources(SymbolIds(unclassified)));
             }
 
             if (personal.Count > 0 && !systems.IsEmpty)
@@ -113,6 +101,39 @@ namespace Policy.Model.DataFlow
                         SystemsPhrase(undeclared)).WithSubject(owner));
                 }
             }
+        }
+
+        /// <summary>
+        /// The data classes that reach an AI call (what the evidence pack lists per system): the mapped classes of the
+        /// classified sources found by the same flow analysis as POL010/POL011. Unclassified sources and classifications
+        /// in taxonomies the policy does not map have no class and are not listed.
+        /// </summary>
+        public IEnumerable<DataClassification> ClassesReaching(AiSinkCall sink, MethodDataFlow flow, CancellationToken cancellationToken)
+        {
+            foreach (var source in SourcesReaching(sink, flow, cancellationToken))
+            {
+                if (source.Label?.Class is { } dataClass)
+                {
+                    yield return dataClass;
+                }
+            }
+        }
+
+        private IReadOnlyList<DataSource> SourcesReaching(AiSinkCall sink, MethodDataFlow flow, CancellationToken cancellationToken)
+        {
+            var sources = new SourceSet();
+            foreach (var value in sink.DataValues)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sources.AddRange(flow.SourcesOf(value));
+            }
+
+            if (sink.InputType != null && Classifications.IsOwnDataType(sink.InputType))
+            {
+                sources.AddRange(Classifications.WholeObject(sink.InputType));
+            }
+
+            return sources.Count == 0 ? (IReadOnlyList<DataSource>)Array.Empty<DataSource>() : sources.Ordered();
         }
 
         /// <summary>The systems (by id) that do not declare ProcessesPersonalData; ids declared nowhere are skipped (POL009).</summary>
@@ -157,6 +178,21 @@ namespace Policy.Model.DataFlow
             }
 
             return builder.Append(" do not declare ProcessesPersonalData = true").ToString();
+        }
+
+        private static ImmutableArray<string> SymbolIds(List<DataSource> sources)
+        {
+            var ids = ImmutableArray.CreateBuilder<string>();
+            foreach (var source in sources)
+            {
+                var symbol = source.Symbol is IMethodSymbol { MethodKind: MethodKind.PropertyGet } getter && getter.AssociatedSymbol != null ? getter.AssociatedSymbol : source.Symbol;
+                if (DocumentationCommentId.CreateDeclarationId(symbol.OriginalDefinition) is { } id && !ids.Contains(id))
+                {
+                    ids.Add(id);
+                }
+            }
+
+            return ids.ToImmutable();
         }
 
         private static string Names(List<DataSource> sources, bool withClass)

@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -100,6 +101,21 @@ namespace Policy.Model.Detection
                 return;
             }
 
+            foreach (var body in Bodies(type, compilation, cancellationToken))
+            {
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    AnalyzeOperation(operation, matcher, usage);
+                }
+            }
+        }
+
+        /// <summary>
+        /// The operation trees of a type's own bodies (methods, accessors, constructors, initializers; top-level statements
+        /// for the simple-program type), in source order; nested types are left out. For tools outside the compiler.
+        /// </summary>
+        public static IEnumerable<IOperation> Bodies(INamedTypeSymbol type, Compilation compilation, System.Threading.CancellationToken cancellationToken)
+        {
             foreach (var reference in type.DeclaringSyntaxReferences)
             {
                 var root = reference.GetSyntax(cancellationToken);
@@ -116,15 +132,9 @@ namespace Policy.Model.Detection
                         GlobalStatementSyntax global when root is CompilationUnitSyntax => global.Statement,
                         _ => null,
                     };
-                    if (body is null || model.GetOperation(body, cancellationToken) is not { } operation)
+                    if (body != null && model.GetOperation(body, cancellationToken) is { } operation)
                     {
-                        continue;
-                    }
-
-                    AnalyzeOperation(operation, matcher, usage);
-                    foreach (var descendant in operation.Descendants())
-                    {
-                        AnalyzeOperation(descendant, matcher, usage);
+                        yield return operation;
                     }
                 }
             }

@@ -41,6 +41,19 @@ namespace Policy.Model.Evaluation
         /// system's declaring type or assembly, or the symbol an attribute stands on.</summary>
         public ISymbol? Subject { get; private set; }
 
+        /// <summary>
+        /// For data-flow findings, the documentation ids of the source symbols the finding names (members, types,
+        /// parameters, methods for their return value), so that a code fix can classify them; empty otherwise.
+        /// </summary>
+        public ImmutableArray<string> DataSources { get; private set; } = ImmutableArray<string>.Empty;
+
+        /// <summary>Sets <see cref="DataSources"/>.</summary>
+        public Finding WithDataSources(ImmutableArray<string> dataSources)
+        {
+            DataSources = dataSources;
+            return this;
+        }
+
         /// <summary>Sets the subject.</summary>
         public Finding WithSubject(ISymbol? subject)
         {

@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Operations;
 using Policy.Model.Baseline;
 using Policy.Model.Catalogue;
 using Policy.Model.Declarations;
@@ -27,6 +29,40 @@ namespace Policy.Model.Inventory
 
         /// <summary>Diagnostic property: listed in the baseline.</summary>
         public const string BaselinedProperty = "PolicyBaselined";
+
+        /// <summary>Diagnostic property of POL010: the documentation ids of the unclassified sources, one per line.</summary>
+        public const string DataSourcesProperty = "PolicyDataSources";
+
+        /// <summary>
+        /// The data classes that reach the AI calls in a type's bodies, by the same flow analysis as POL010/POL011: what
+        /// a system is fed, as classified in code (unclassified data is POL010's business, not an inventory entry).
+        /// </summary>
+        private static IEnumerable<DataClassification> DataClassesReachingAi(INamedTypeSymbol type, Compilation compilation, PolicyContext policy, CancellationToken cancellationToken)
+        {
+            if (policy.Matcher.IsEmpty)
+            {
+                yield break;
+            }
+
+            var dataFlow = policy.DataFlow;
+            foreach (var body in AiUsageDetector.Bodies(type, compilation, cancellationToken))
+            {
+                DataFlow.MethodDataFlow? flow = null;
+                foreach (var operation in body.DescendantsAndSelf())
+                {
+                    if (dataFlow.Sink(operation) is not { } sink)
+                    {
+                        continue;
+                    }
+
+                    flow ??= dataFlow.Analyze(type, ImmutableArray.Create(body), cancellationToken);
+                    foreach (var dataClass in dataFlow.ClassesReaching(sink, flow, cancellationToken))
+                    {
+                        yield return dataClass;
+                    }
+                }
+            }
+        }
 
         private static readonly DeclarationKind[] GovernanceKinds =
         {
@@ -129,6 +165,17 @@ namespace Policy.Model.Inventory
                 }
 
                 record.ObservedSdks.AddRange(sdks.Values);
+                var classes = new SortedSet<DataClassification>();
+                foreach (var member in members)
+                {
+                    classes.UnionWith(DataClassesReachingAi(member, compilation, policy, cancellationToken));
+                }
+
+                foreach (var dataClass in classes)
+                {
+                    record.DataClasses.Add(dataClass.ToString());
+                }
+
                 record.Components.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type));
                 record.Declarations.Sort(CompareDeclarations);
                 document.Systems.Add(record);

@@ -39,9 +39,10 @@ namespace Policy.Analyzers.Tests.Verifiers
         }
 
         /// <summary>Same, over several files: (path, source) before and after.</summary>
-        public static Task VerifyFixAsync((string Path, string Source)[] sources, (string Path, string Source)[] fixedSources, string equivalenceKey)
+        public static Task VerifyFixAsync((string Path, string Source)[] sources, (string Path, string Source)[] fixedSources, string equivalenceKey, DiagnosticResult[]? expected = null)
         {
             var test = new Test { CodeActionEquivalenceKey = equivalenceKey };
+            test.ExpectedDiagnostics.AddRange(expected ?? System.Array.Empty<DiagnosticResult>());
             foreach (var source in sources)
             {
                 test.TestState.Sources.Add(source);
