@@ -38,6 +38,11 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
+            if (!PolicyGate.MayUseAi(start.Compilation, start.Options))
+            {
+                return; // Only the shared framework is referenced and no AI type is configured.
+            }
+
             var policy = PolicyContext.Get(start.Compilation, start.Options);
             var matcher = policy.Matcher;
             if (matcher.IsEmpty)

@@ -30,6 +30,11 @@ namespace Policy.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.Analyze);
             context.RegisterCompilationStartAction(start =>
             {
+                if (!PolicyGate.HasBaselineFile(start.Options))
+                {
+                    return;
+                }
+
                 var policy = PolicyContext.Get(start.Compilation, start.Options);
                 if (policy.Baseline.IsEmpty)
                 {

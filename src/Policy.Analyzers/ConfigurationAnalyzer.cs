@@ -28,6 +28,13 @@ namespace Policy.Analyzers
             context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
             context.RegisterCompilationAction(end =>
                 {
+                    // Settings matter only where a rule can run: a project that can neither use AI nor declare nor
+                    // baseline anything has nothing to misconfigure.
+                    if (!PolicyGate.MayUseAi(end.Compilation, end.Options) && !PolicyGate.MayDeclare(end.Compilation) && !PolicyGate.HasBaselineFile(end.Options))
+                    {
+                        return;
+                    }
+
                     var policy = PolicyContext.Get(end.Compilation, end.Options);
                     var seen = new SortedDictionary<string, ConfigurationError>(System.StringComparer.Ordinal);
                     Add(policy.GlobalSettings, seen);

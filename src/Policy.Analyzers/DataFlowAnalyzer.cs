@@ -36,6 +36,11 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
+            if (!PolicyGate.MayUseAi(start.Compilation, start.Options))
+            {
+                return;
+            }
+
             var policy = PolicyContext.Get(start.Compilation, start.Options);
             if (policy.Matcher.IsEmpty)
             {

@@ -47,6 +47,11 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
+            if (!PolicyGate.MayDeclare(start.Compilation))
+            {
+                return;
+            }
+
             var policy = PolicyContext.Get(start.Compilation, start.Options);
             if (!policy.HasAnnotations)
             {

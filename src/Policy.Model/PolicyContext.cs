@@ -22,6 +22,10 @@ namespace Policy.Model
 
         private readonly AnalyzerConfigOptionsProvider _options;
         private readonly ConcurrentDictionary<SyntaxTree, PolicySettings> _treeSettings = new ConcurrentDictionary<SyntaxTree, PolicySettings>();
+
+        // Files with the same .editorconfig sections share one options object in the compiler: parse each such set once.
+        private readonly ConcurrentDictionary<AnalyzerConfigOptions, PolicySettings> _settingsByOptions =
+            new ConcurrentDictionary<AnalyzerConfigOptions, PolicySettings>(ReferenceComparer<AnalyzerConfigOptions>.Instance);
         private readonly Lazy<DeclarationIndex> _index;
         private readonly Lazy<AiTypeMatcher> _matcher;
         private readonly Lazy<PolicyBaseline> _baseline;
@@ -82,7 +86,7 @@ namespace Policy.Model
                 return GlobalSettings;
             }
 
-            return _treeSettings.GetOrAdd(tree, t => PolicySettings.Read(_options.GetOptions(t)));
+            return _treeSettings.GetOrAdd(tree, t => _settingsByOptions.GetOrAdd(_options.GetOptions(t), PolicySettings.Read));
         }
 
         private DataFlowContext CreateDataFlow()

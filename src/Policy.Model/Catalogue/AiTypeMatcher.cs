@@ -19,7 +19,7 @@ namespace Policy.Model.Catalogue
         private readonly ImmutableArray<(string Prefix, AiSdkEntry Entry)> _namespaces;
         private const int MaxCachedDefinitions = 1 << 16;
 
-        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(ReferenceComparer.Instance);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
         private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces)
@@ -227,16 +227,6 @@ namespace Policy.Model.Catalogue
             }
 
             return null;
-        }
-
-        /// <summary>Reference identity (netstandard2.0 has no ReferenceEqualityComparer).</summary>
-        private sealed class ReferenceComparer : IEqualityComparer<INamedTypeSymbol>
-        {
-            public static readonly ReferenceComparer Instance = new ReferenceComparer();
-
-            public bool Equals(INamedTypeSymbol? x, INamedTypeSymbol? y) => ReferenceEquals(x, y);
-
-            public int GetHashCode(INamedTypeSymbol obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
         }
     }
 }

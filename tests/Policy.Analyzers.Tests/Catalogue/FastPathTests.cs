@@ -1,4 +1,10 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Text;
+using Policy.Model;
 using Policy.Model.Catalogue;
 using Policy.Model.Declarations;
 
@@ -76,5 +82,65 @@ namespace Policy.Analyzers.Tests.Catalogue
         [InlineData("Governed", true)] // a using alias of one of ours
         public void AttributeNames_AreRecognisedFromSyntax(string name, bool expected) =>
             Assert.Equal(expected, PolicyAttributes.MayBePolicyAttribute(name, new[] { "Governed" }));
+
+        [Fact]
+        public void Gate_FrameworkOnlyCompilation_NeitherUsesAiNorDeclares()
+        {
+            var compilation = FrameworkOnly("public sealed class Plain { }");
+            Assert.False(PolicyGate.MayUseAi(compilation, Options(new Dictionary<string, string>())));
+            Assert.False(PolicyGate.MayDeclare(compilation));
+            Assert.False(PolicyGate.HasBaselineFile(Options(new Dictionary<string, string>())));
+        }
+
+        [Fact]
+        public void Gate_ConfiguredAiTypes_OpenTheGateWithoutAnySdk()
+        {
+            var compilation = FrameworkOnly("namespace Contoso { public sealed class Gateway { } }");
+            Assert.True(PolicyGate.MayUseAi(compilation, Options(new Dictionary<string, string> { ["policy.ai_types"] = "Contoso.Gateway" })));
+            Assert.True(PolicyGate.MayUseAi(compilation, Options(new Dictionary<string, string> { ["policy.ai_namespaces"] = "Contoso" })));
+        }
+
+        [Fact]
+        public void Gate_AttributesCompiledFromSource_OpenTheDeclarationGate()
+        {
+            var compilation = FrameworkOnly("namespace Policy.Annotations { public sealed class AiSystemAttribute : System.Attribute { } }");
+            Assert.True(PolicyGate.MayDeclare(compilation));
+        }
+
+        [Fact]
+        public void Gate_AnyReferenceBeyondTheFramework_OpensBothGates()
+        {
+            var compilation = FrameworkOnly("public sealed class Plain { }").AddReferences(Infrastructure.TestReferences.Annotations);
+            Assert.True(PolicyGate.MayUseAi(compilation, Options(new Dictionary<string, string>())));
+            Assert.True(PolicyGate.MayDeclare(compilation));
+        }
+
+        private static Compilation FrameworkOnly(string source) => CSharpCompilation.Create(
+            "Gate",
+            new[] { CSharpSyntaxTree.ParseText(source) },
+            Infrastructure.TestReferences.Net10References,
+            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+
+        private static AnalyzerOptions Options(Dictionary<string, string> global) =>
+            new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOnly(global));
+
+        private sealed class GlobalOnly(Dictionary<string, string> values) : AnalyzerConfigOptionsProvider
+        {
+            public override AnalyzerConfigOptions GlobalOptions { get; } = new Values(values);
+
+            public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Values(new Dictionary<string, string>());
+
+            public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Values(new Dictionary<string, string>());
+
+            private sealed class Values(Dictionary<string, string> values) : AnalyzerConfigOptions
+            {
+                public override bool TryGetValue(string key, out string value)
+                {
+                    var found = values.TryGetValue(key, out var v);
+                    value = v ?? string.Empty;
+                    return found;
+                }
+            }
+        }
     }
 }
