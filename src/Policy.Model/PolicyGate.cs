@@ -1,7 +1,9 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
+using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model.Baseline;
 using Policy.Model.Catalogue;
@@ -18,11 +20,28 @@ namespace Policy.Model
     /// </summary>
     public static class PolicyGate
     {
+        // One answer per compilation, shared by the analyzers that ask (each asks at its compilation start).
+        private static readonly ConditionalWeakTable<Compilation, Answer> Answers = new ConditionalWeakTable<Compilation, Answer>();
+
         /// <summary>
         /// False when nothing in the compilation can be an AI type: it references only shared-framework assemblies and
         /// configures no <c>policy.ai_types</c> or <c>policy.ai_namespaces</c> (globally or for any file).
         /// </summary>
         public static bool MayUseAi(Compilation compilation, AnalyzerOptions options)
+        {
+            var answers = Answers.GetValue(compilation, _ => new Answer());
+            var provider = options.AnalyzerConfigOptionsProvider;
+            if (answers.TryGetMayUseAi(provider, out var cached))
+            {
+                return cached;
+            }
+
+            var answer = ComputeMayUseAi(compilation, options);
+            answers.Set(provider, answer); // benign race: every thread computes the same answer
+            return answer;
+        }
+
+        private static bool ComputeMayUseAi(Compilation compilation, AnalyzerOptions options)
         {
             if (ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation))
             {
@@ -50,9 +69,23 @@ namespace Policy.Model
         /// False when the compilation cannot hold Policy.Annotations declarations: it references only shared-framework
         /// assemblies and does not declare the attributes in its own source.
         /// </summary>
-        public static bool MayDeclare(Compilation compilation) =>
-            ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) ||
-            compilation.Assembly.GetTypeByMetadataName(PolicyAttributes.AiSystemMetadataName) != null;
+        /// <remarks>
+        /// The source check reads syntax only: a file that declares the namespace Policy.Annotations (a copy of the
+        /// attributes compiled into the project). Asking the compiler for the type instead would make it build its
+        /// declarations first, which at compilation start in a cold compiler costs tens of milliseconds.
+        /// </remarks>
+        public static bool MayDeclare(Compilation compilation)
+        {
+            var answers = Answers.GetValue(compilation, _ => new Answer());
+            if (answers.MayDeclare is { } cached)
+            {
+                return cached;
+            }
+
+            var answer = ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) || DeclaresAnnotationsNamespace(compilation);
+            answers.MayDeclare = answer;
+            return answer;
+        }
 
         /// <summary>True when a <c>policy.baseline.txt</c> is among the additional files (by name).</summary>
         public static bool HasBaselineFile(AnalyzerOptions options)
@@ -66,6 +99,75 @@ namespace Policy.Model
             }
 
             return false;
+        }
+
+        private static bool DeclaresAnnotationsNamespace(Compilation compilation)
+        {
+            var stack = new System.Collections.Generic.Stack<(SyntaxNode Node, string Prefix)>();
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                stack.Push((tree.GetRoot(), string.Empty));
+                while (stack.Count > 0)
+                {
+                    var (node, prefix) = stack.Pop();
+                    var members = node switch
+                    {
+                        CompilationUnitSyntax unit => unit.Members,
+                        BaseNamespaceDeclarationSyntax ns => ns.Members,
+                        _ => default,
+                    };
+                    foreach (var member in members)
+                    {
+                        if (member is BaseNamespaceDeclarationSyntax ns)
+                        {
+                            var name = prefix + ns.Name.ToString().Replace(" ", string.Empty);
+                            if (name == PolicyAttributes.Namespace || name == "global::" + PolicyAttributes.Namespace)
+                            {
+                                return true;
+                            }
+
+                            if (PolicyAttributes.Namespace.StartsWith(name + ".", StringComparison.Ordinal))
+                            {
+                                stack.Push((ns, name + "."));
+                            }
+                        }
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private sealed class Answer
+        {
+            private readonly object _gate = new object();
+            private AnalyzerConfigOptionsProvider? _options;
+            private bool? _mayUseAi;
+            private bool? _mayDeclare;
+
+            public bool TryGetMayUseAi(AnalyzerConfigOptionsProvider options, out bool mayUseAi)
+            {
+                lock (_gate)
+                {
+                    mayUseAi = _mayUseAi ?? false;
+                    return _mayUseAi.HasValue && ReferenceEquals(_options, options);
+                }
+            }
+
+            public bool? MayDeclare
+            {
+                get { lock (_gate) { return _mayDeclare; } }
+                set { lock (_gate) { _mayDeclare = value; } }
+            }
+
+            public void Set(AnalyzerConfigOptionsProvider options, bool mayUseAi)
+            {
+                lock (_gate)
+                {
+                    _options = options;
+                    _mayUseAi = mayUseAi;
+                }
+            }
         }
 
         private static bool ConfiguresAiTypes(AnalyzerConfigOptions options) =>

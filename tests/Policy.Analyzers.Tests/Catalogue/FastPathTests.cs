@@ -105,6 +105,9 @@ namespace Policy.Analyzers.Tests.Catalogue
         {
             var compilation = FrameworkOnly("namespace Policy.Annotations { public sealed class AiSystemAttribute : System.Attribute { } }");
             Assert.True(PolicyGate.MayDeclare(compilation));
+            Assert.True(PolicyGate.MayDeclare(FrameworkOnly("namespace Policy { namespace Annotations { public sealed class AiSystemAttribute : System.Attribute { } } }")));
+            Assert.True(PolicyGate.MayDeclare(FrameworkOnly("namespace Policy.Annotations;\npublic sealed class AiSystemAttribute : System.Attribute { }")));
+            Assert.False(PolicyGate.MayDeclare(FrameworkOnly("namespace Policy.Other { public sealed class AiSystemAttribute : System.Attribute { } }")));
         }
 
         [Fact]
