@@ -43,16 +43,18 @@ namespace Policy.Analyzers
                 return; // Only the shared framework is referenced and no AI type is configured.
             }
 
+            // The catalogue is resolved on first use, inside the first type's callback: resolving it here would make the
+            // compiler bind every reference at compilation start (and charge that to this analyzer).
             var policy = PolicyContext.Get(start.Compilation, start.Options);
-            var matcher = policy.Matcher;
-            if (matcher.IsEmpty)
-            {
-                return; // The compilation references no AI SDK type: nothing can use AI.
-            }
-
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
+                    var matcher = policy.Matcher;
+                    if (matcher.IsEmpty)
+                    {
+                        return; // The compilation references no AI SDK type: nothing can use AI.
+                    }
+
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
                     var usage = new TypeAiUsage();
                     var countWiring = policy.SettingsFor(SourceOrder.First(type)?.SourceTree).CountDiWiring;

@@ -41,19 +41,21 @@ namespace Policy.Analyzers
                 return;
             }
 
-            var policy = PolicyContext.Get(start.Compilation, start.Options);
-            if (policy.Matcher.IsEmpty)
-            {
-                return; // No AI SDK type referenced and none configured: no AI call can exist.
-            }
-
             // One invocation action for the whole compilation (no per-body start action): most invocations are dismissed
             // by name; the first AI call of a body makes the model index that body once, shared by its other AI calls.
-            var dataFlow = policy.DataFlow;
+            // The catalogue and the classification reader are built on first use (not here: that would bind every
+            // reference at compilation start).
+            var policy = PolicyContext.Get(start.Compilation, start.Options);
             var bodies = new ConditionalWeakTable<IOperation, MethodFlowHolder>();
             start.RegisterOperationAction(
                 operation =>
                 {
+                    if (policy.Matcher.IsEmpty)
+                    {
+                        return; // No AI SDK type referenced and none configured: no AI call can exist.
+                    }
+
+                    var dataFlow = policy.DataFlow;
                     var sink = dataFlow.Sink(operation.Operation);
                     if (sink is null || operation.ContainingSymbol?.ContainingType is not { } owner)
                     {

@@ -53,10 +53,6 @@ namespace Policy.Analyzers
             }
 
             var policy = PolicyContext.Get(start.Compilation, start.Options);
-            if (!policy.HasAnnotations)
-            {
-                return; // Without Policy.Annotations there can be no declaration.
-            }
 
             // The index (a syntax scan, no binding) is built here, once, before any declaration callback runs: built on
             // first need instead, every callback that arrived meanwhile would wait for it (and be charged the wait).
@@ -89,9 +85,9 @@ namespace Policy.Analyzers
                 AccessorDeclarationSyntax accessor => accessor.AttributeLists,
                 _ => default,
             };
-            if (lists.Count == 0 || !NamesPolicyAttribute(lists, policy))
+            if (lists.Count == 0 || !NamesPolicyAttribute(lists, policy) || !policy.HasAnnotations)
             {
-                return;
+                return; // HasAnnotations last: without Policy.Annotations there can be no declaration.
             }
 
             var declarations = ImmutableArray.CreateBuilder<AttributeView>();
@@ -110,7 +106,7 @@ namespace Policy.Analyzers
         {
             var list = (AttributeListSyntax)context.Node;
             if (list.Target is null || !list.Target.Identifier.IsKind(SyntaxKind.AssemblyKeyword) ||
-                !NamesPolicyAttribute(SyntaxFactory.SingletonList(list), policy))
+                !NamesPolicyAttribute(SyntaxFactory.SingletonList(list), policy) || !policy.HasAnnotations)
             {
                 return;
             }

@@ -30,6 +30,7 @@ namespace Policy.Model
         private readonly Lazy<AiTypeMatcher> _matcher;
         private readonly Lazy<PolicyBaseline> _baseline;
         private readonly Lazy<DataFlowContext> _dataFlow;
+        private readonly Lazy<bool> _hasAnnotations;
         private readonly Lazy<System.Collections.Generic.IReadOnlyCollection<string>> _aliasNames;
 
         private PolicyContext(Compilation compilation, AnalyzerOptions analyzerOptions)
@@ -40,7 +41,7 @@ namespace Policy.Model
             var additionalFiles = analyzerOptions.AdditionalFiles;
             _baseline = new Lazy<PolicyBaseline>(() => PolicyBaseline.Read(additionalFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             GlobalSettings = PolicySettings.Read(options.GlobalOptions);
-            HasAnnotations = ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName);
+            _hasAnnotations = new Lazy<bool>(() => ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName), LazyThreadSafetyMode.ExecutionAndPublication);
             _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.ExecutionAndPublication);
@@ -50,8 +51,9 @@ namespace Policy.Model
         /// <summary>The compilation.</summary>
         public Compilation Compilation { get; }
 
-        /// <summary>True when the compilation can see Policy.Annotations (so it may hold declarations).</summary>
-        public bool HasAnnotations { get; }
+        /// <summary>True when the compilation can see Policy.Annotations (so it may hold declarations); answered on first use
+        /// (it needs the compiler's bound references, which analyzers should not force at compilation start).</summary>
+        public bool HasAnnotations => _hasAnnotations.Value;
 
         /// <summary>The settings of global configuration (.globalconfig, MSBuild properties).</summary>
         public PolicySettings GlobalSettings { get; }
