@@ -41,10 +41,10 @@ namespace Policy.Model
             var additionalFiles = analyzerOptions.AdditionalFiles;
             _baseline = new Lazy<PolicyBaseline>(() => PolicyBaseline.Read(additionalFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             GlobalSettings = PolicySettings.Read(options.GlobalOptions);
-            _hasAnnotations = new Lazy<bool>(() => ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName), LazyThreadSafetyMode.ExecutionAndPublication);
+            _hasAnnotations = new Lazy<bool>(() => ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName), LazyThreadSafetyMode.PublicationOnly);
             _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-            _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.ExecutionAndPublication);
+            _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.PublicationOnly); // never make a callback wait: a second thread computes the same answer
             _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
