@@ -11,6 +11,7 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Text;
+using Policy.Model.Detection;
 using Policy.Model.Evaluation;
 
 namespace Policy.Analyzers.CodeFixes
@@ -89,10 +90,7 @@ namespace Policy.Analyzers.CodeFixes
 
         private static bool Editable(ISymbol symbol) =>
             symbol.Kind is SymbolKind.Property or SymbolKind.Field or SymbolKind.NamedType or SymbolKind.Parameter or SymbolKind.Method &&
-            symbol.DeclaringSyntaxReferences.Any(r => !GeneratedCodeFile(r.SyntaxTree));
-
-        private static bool GeneratedCodeFile(SyntaxTree tree) =>
-            tree.FilePath.EndsWith(".g.cs", StringComparison.OrdinalIgnoreCase) || tree.FilePath.EndsWith(".generated.cs", StringComparison.OrdinalIgnoreCase);
+            symbol.DeclaringSyntaxReferences.Any(r => !GeneratedCode.IsGenerated(r.SyntaxTree));
 
         private static string Display(ISymbol symbol) => symbol switch
         {
@@ -132,7 +130,7 @@ namespace Policy.Analyzers.CodeFixes
             var targets = new List<(SyntaxTree Tree, TextSpan Span, bool Return)>();
             foreach (var source in sources)
             {
-                var reference = source.DeclaringSyntaxReferences.Where(r => !GeneratedCodeFile(r.SyntaxTree)).OrderBy(r => r.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).FirstOrDefault();
+                var reference = source.DeclaringSyntaxReferences.Where(r => !GeneratedCode.IsGenerated(r.SyntaxTree)).OrderBy(r => r.SyntaxTree.FilePath, StringComparer.Ordinal).ThenBy(r => r.Span.Start).FirstOrDefault();
                 if (reference is null)
                 {
                     continue;

@@ -310,24 +310,22 @@ namespace Policy.Analyzers
                 arguments[i] = finding.Arguments[i];
             }
 
-            var diagnostic = Create(ById[finding.RuleId], finding.Location, finding.AdditionalLocations, finding.Subject, finding.SystemId, baseline, arguments);
-            if (finding.DataSources.IsEmpty)
-            {
-                return diagnostic;
-            }
-
             // The sources a fix can classify travel with the diagnostic (a fix cannot re-run the flow analysis cheaply).
-            var properties = diagnostic.Properties.Add(DataSourcesProperty, string.Join("\n", finding.DataSources));
-            return Diagnostic.Create(diagnostic.Descriptor, diagnostic.Location, diagnostic.Severity, diagnostic.AdditionalLocations, properties, arguments);
+            var extra = finding.DataSources.IsEmpty
+                ? ImmutableDictionary<string, string?>.Empty
+                : ImmutableDictionary<string, string?>.Empty.Add(DataSourcesProperty, string.Join("\n", finding.DataSources));
+            return Create(ById[finding.RuleId], finding.Location, finding.AdditionalLocations, finding.Subject, finding.SystemId, baseline, extra, arguments);
         }
 
         /// <summary>
         /// Creates a diagnostic carrying its system and subject as properties; at info severity (with the
         /// <see cref="BaselinedProperty"/>) when the baseline lists it.
         /// </summary>
-        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, string? systemId, PolicyBaseline baseline, params object[] arguments)
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, string? systemId, PolicyBaseline baseline, params object[] arguments) =>
+            Create(descriptor, location, additionalLocations, subject, systemId, baseline, ImmutableDictionary<string, string?>.Empty, arguments);
+
+        private static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, string? systemId, PolicyBaseline baseline, ImmutableDictionary<string, string?> properties, object[] arguments)
         {
-            var properties = ImmutableDictionary<string, string?>.Empty;
             if (!string.IsNullOrEmpty(systemId))
             {
                 properties = properties.Add(SystemIdProperty, systemId);

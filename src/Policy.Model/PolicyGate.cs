@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Immutable;
 using System.IO;
-using System.Runtime.CompilerServices;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -20,28 +19,11 @@ namespace Policy.Model
     /// </summary>
     public static class PolicyGate
     {
-        // One answer per compilation, shared by the analyzers that ask (each asks at its compilation start).
-        private static readonly ConditionalWeakTable<Compilation, Answer> Answers = new ConditionalWeakTable<Compilation, Answer>();
-
         /// <summary>
         /// False when nothing in the compilation can be an AI type: it references only shared-framework assemblies and
         /// configures no <c>policy.ai_types</c> or <c>policy.ai_namespaces</c> (globally or for any file).
         /// </summary>
         public static bool MayUseAi(Compilation compilation, AnalyzerOptions options)
-        {
-            var answers = Answers.GetValue(compilation, _ => new Answer());
-            var provider = options.AnalyzerConfigOptionsProvider;
-            if (answers.TryGetMayUseAi(provider, out var cached))
-            {
-                return cached;
-            }
-
-            var answer = ComputeMayUseAi(compilation, options);
-            answers.Set(provider, answer); // benign race: every thread computes the same answer
-            return answer;
-        }
-
-        private static bool ComputeMayUseAi(Compilation compilation, AnalyzerOptions options)
         {
             if (ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation))
             {
@@ -74,18 +56,8 @@ namespace Policy.Model
         /// attributes compiled into the project). Asking the compiler for the type instead would make it build its
         /// declarations first, which at compilation start in a cold compiler costs tens of milliseconds.
         /// </remarks>
-        public static bool MayDeclare(Compilation compilation)
-        {
-            var answers = Answers.GetValue(compilation, _ => new Answer());
-            if (answers.MayDeclare is { } cached)
-            {
-                return cached;
-            }
-
-            var answer = ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) || DeclaresAnnotationsNamespace(compilation);
-            answers.MayDeclare = answer;
-            return answer;
-        }
+        public static bool MayDeclare(Compilation compilation) =>
+            ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) || DeclaresAnnotationsNamespace(compilation);
 
         /// <summary>True when a <c>policy.baseline.txt</c> is among the additional files (by name).</summary>
         public static bool HasBaselineFile(AnalyzerOptions options)
@@ -136,38 +108,6 @@ namespace Policy.Model
             }
 
             return false;
-        }
-
-        private sealed class Answer
-        {
-            private readonly object _gate = new object();
-            private AnalyzerConfigOptionsProvider? _options;
-            private bool? _mayUseAi;
-            private bool? _mayDeclare;
-
-            public bool TryGetMayUseAi(AnalyzerConfigOptionsProvider options, out bool mayUseAi)
-            {
-                lock (_gate)
-                {
-                    mayUseAi = _mayUseAi ?? false;
-                    return _mayUseAi.HasValue && ReferenceEquals(_options, options);
-                }
-            }
-
-            public bool? MayDeclare
-            {
-                get { lock (_gate) { return _mayDeclare; } }
-                set { lock (_gate) { _mayDeclare = value; } }
-            }
-
-            public void Set(AnalyzerConfigOptionsProvider options, bool mayUseAi)
-            {
-                lock (_gate)
-                {
-                    _options = options;
-                    _mayUseAi = mayUseAi;
-                }
-            }
         }
 
         private static bool ConfiguresAiTypes(AnalyzerConfigOptions options) =>

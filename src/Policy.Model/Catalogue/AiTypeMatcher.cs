@@ -17,8 +17,6 @@ namespace Policy.Model.Catalogue
 
         private readonly Dictionary<INamedTypeSymbol, AiSdkEntry> _types;
         private readonly ImmutableArray<(string Prefix, AiSdkEntry Entry)> _namespaces;
-        private const int MaxCachedDefinitions = 1 << 16;
-
         private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
@@ -169,11 +167,7 @@ namespace Policy.Model.Catalogue
             }
 
             var result = ComputeDefinition(definition);
-            if (_definitions.Count < MaxCachedDefinitions)
-            {
-                _definitions.TryAdd(definition, (object?)result ?? NoMatch);
-            }
-
+            _definitions.TryAdd(definition, (object?)result ?? NoMatch);
             return result;
         }
 

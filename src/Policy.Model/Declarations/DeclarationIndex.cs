@@ -140,7 +140,7 @@ namespace Policy.Model.Declarations
             {
                 foreach (var member in type.GetMembers())
                 {
-                    if (member is IMethodSymbol && AttributeSyntaxFilter.MayHaveAttributes(member))
+                    if (member is IMethodSymbol)
                     {
                         foreach (var declaration in DeclarationReader.Read(member))
                         {
