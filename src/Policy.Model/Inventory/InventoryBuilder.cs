@@ -27,6 +27,12 @@ namespace Policy.Model.Inventory
         /// <summary>Diagnostic property: documentation id of the subject symbol.</summary>
         public const string SubjectProperty = "PolicySubject";
 
+        /// <summary>
+        /// Diagnostic property of POL001: <c>confirmed</c> when the AI type resolved, <c>suspected</c> when the code names an
+        /// AI SDK type that did not resolve (packages not restored, an SDK whose API changed).
+        /// </summary>
+        public const string ConfidenceProperty = "PolicyConfidence";
+
         /// <summary>Diagnostic property: listed in the baseline.</summary>
         public const string BaselinedProperty = "PolicyBaselined";
 
