@@ -5,7 +5,11 @@ using Policy.Model.Inventory;
 namespace Policy.Evidence;
 
 /// <summary>What the writers may know besides the model: where the repository and the projects are (to hash referenced documents).</summary>
-public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string> ProjectFolders);
+public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string> ProjectFolders)
+{
+    /// <summary>What the run analysed (manifest.json <c>coverage</c>, report.html); null when not known (tests of the writers).</summary>
+    public AnalysisCoverage? Coverage { get; init; }
+}
 
 /// <summary>One file of the pack.</summary>
 public interface IEvidenceWriter

@@ -4,7 +4,7 @@ using Policy.Cli.Output;
 
 namespace Policy.Cli.Loading;
 
-/// <summary>Opens a .sln/.slnx, a .csproj or a folder with MSBuildWorkspace, honouring each project's configuration.</summary>
+/// <summary>Opens a .sln/.slnx/.slnf, a .csproj or a folder with MSBuildWorkspace, honouring each project's configuration.</summary>
 public static class SolutionLoader
 {
     /// <summary>Resolves what the user pointed at: the file to open.</summary>
@@ -41,24 +41,27 @@ public static class SolutionLoader
         }
 
         var extension = System.IO.Path.GetExtension(full).ToLowerInvariant();
-        if (extension is not (".sln" or ".slnx" or ".csproj"))
+        if (extension is not (".sln" or ".slnx" or ".slnf" or ".csproj"))
         {
-            throw new UsageException($"'{path}' is not a solution or a C# project (.sln, .slnx, .csproj).");
+            throw new UsageException($"'{path}' is not a solution, a solution filter or a C# project (.sln, .slnx, .slnf, .csproj).");
         }
 
         return full;
     }
 
-    /// <summary>Loads the C# projects; a project that fails to load or restore is a usage error (nothing is analysed half).</summary>
-    public static async Task<(MSBuildWorkspace Workspace, IReadOnlyList<Project> Projects)> LoadAsync(string file, IReadOnlyDictionary<string, string> properties, Progress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the C# projects. Never fails because of one project: warnings MSBuild reports while evaluating (NU1603,
+    /// NU1608, NU1701, NETSDK warnings, also under TreatWarningsAsErrors) are ignored, errors are recorded per project,
+    /// and a project that did not load at all is named in <see cref="LoadResult.NotLoaded"/>. Fails (exit 2) only when
+    /// the input cannot be opened or no C# project loads.
+    /// </summary>
+    public static async Task<LoadResult> LoadAsync(string file, IReadOnlyDictionary<string, string> properties, Progress progress, CancellationToken cancellationToken)
     {
         var globalProperties = new Dictionary<string, string>(properties, StringComparer.OrdinalIgnoreCase);
         var workspace = MSBuildWorkspace.Create(globalProperties);
         var failures = new List<string>();
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
-            // NU1603 and similar restore warnings surface as "Failure" although the load succeeded: keep them for the
-            // message but judge the load by its result below.
             if (e.Diagnostic.Kind == WorkspaceDiagnosticKind.Failure)
             {
                 lock (failures)
@@ -83,8 +86,9 @@ public static class SolutionLoader
                 loaded = solution.Projects;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException)
+        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or System.Text.Json.JsonException or System.Xml.XmlException)
         {
+            workspace.Dispose();
             throw new UsageException($"'{file}' could not be loaded: {FirstLine(e.Message)}");
         }
 
@@ -96,39 +100,74 @@ public static class SolutionLoader
             }
         }
 
-        // A project MSBuild could not evaluate or build (malformed file, missing SDK, not restored) is fatal: analysing
-        // it half would give a wrong inventory. Restore warnings (NU1603...) also arrive as failures and are not.
-        var fatal = failures.FirstOrDefault(f => f.StartsWith("Msbuild failed", StringComparison.OrdinalIgnoreCase));
-        if (fatal != null)
+        var problems = failures.Select(LoadProblem.Parse).ToList();
+        var projects = loaded.Where(p => p.Language == LanguageNames.CSharp).OrderBy(p => p.FilePath, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
+        var loadedFiles = projects.Select(p => System.IO.Path.GetFullPath(p.FilePath!)).ToHashSet(StringComparer.Ordinal);
+        var notLoaded = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var expected in SolutionFile.Projects(file))
         {
-            var hint = fatal.Contains("assets", StringComparison.OrdinalIgnoreCase) || fatal.Contains("restore", StringComparison.OrdinalIgnoreCase)
-                ? $" Run 'dotnet restore \"{file}\"' and try again."
-                : " Fix the project so that 'dotnet build' can load it, then try again.";
-            throw new UsageException($"'{System.IO.Path.GetFileName(file)}' could not be loaded: {FirstLine(fatal)}.{hint}");
-        }
-
-        var projects = loaded.Where(p => p.Language == LanguageNames.CSharp).OrderBy(p => p.FilePath, StringComparer.Ordinal).ToList();
-        if (projects.Count == 0)
-        {
-            throw new UsageException($"'{file}' contains no C# project that could be loaded{Reason(failures)}");
-        }
-
-        foreach (var project in projects)
-        {
-            if (!project.MetadataReferences.Any())
+            if (!loadedFiles.Contains(expected))
             {
-                throw new UsageException($"project '{project.Name}' could not be loaded or restored{Reason(failures)} Run 'dotnet restore \"{project.FilePath}\"' and try again.");
+                var reason = (problems.FirstOrDefault(p => p.File == expected && p.IsError) ?? problems.FirstOrDefault(p => p.File == expected))?.Text
+                    ?? (File.Exists(expected) ? "MSBuild could not load it" : "the project file does not exist");
+                notLoaded[expected] = reason;
             }
         }
 
-        return (workspace, projects);
+        if (projects.Count == 0)
+        {
+            workspace.Dispose();
+            var reason = notLoaded.Values.FirstOrDefault() ?? (problems.FirstOrDefault(p => p.IsError) ?? problems.FirstOrDefault())?.Text;
+            throw new UsageException($"'{file}' contains no C# project that could be loaded{(reason is null ? "." : ": " + reason + ".")}");
+        }
+
+        return new LoadResult(workspace, projects, problems, notLoaded);
     }
 
-    private static string Reason(List<string> failures) => failures.Count == 0 ? "." : ": " + FirstLine(failures[0]) + ".";
-
-    private static string FirstLine(string text)
+    internal static string FirstLine(string text)
     {
         var line = text.Split('\n')[0].Trim();
         return line.TrimEnd('.');
     }
+}
+
+/// <summary>The loaded workspace and what did not load.</summary>
+/// <param name="Workspace">The workspace (dispose it).</param>
+/// <param name="Projects">The C# projects loaded (a multi-targeted project once per target framework).</param>
+/// <param name="Problems">MSBuild errors reported while loading, by project file.</param>
+/// <param name="NotLoaded">Projects the solution names that did not load, with the reason.</param>
+public sealed record LoadResult(MSBuildWorkspace Workspace, IReadOnlyList<Project> Projects, IReadOnlyList<LoadProblem> Problems, IReadOnlyDictionary<string, string> NotLoaded);
+
+/// <summary>One MSBuildWorkspace failure, parsed: which file, the text, and whether it is an error (warnings arrive as failures too).</summary>
+public sealed partial record LoadProblem(string? File, string Text, bool IsError)
+{
+    /// <summary>
+    /// Parses "Msbuild failed when processing the file '...' with message: ...". The diagnostic kind is Failure for
+    /// restore and evaluation warnings too (NU1603, NETSDK1138, ...): only a message that names an error code, or one
+    /// without any code that is not a warning, is an error.
+    /// </summary>
+    public static LoadProblem Parse(string message)
+    {
+        string? file = null;
+        var text = message;
+        var match = MsbuildFailed().Match(message);
+        if (match.Success)
+        {
+            file = System.IO.Path.GetFullPath(match.Groups["file"].Value);
+            text = match.Groups["text"].Value;
+        }
+
+        text = SolutionLoader.FirstLine(text);
+        var isError = ErrorCode().IsMatch(text) || (!WarningCode().IsMatch(text) && !text.Contains("warning", StringComparison.OrdinalIgnoreCase));
+        return new LoadProblem(file, text, isError);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Msbuild failed when processing the file '(?<file>[^']+)'(?: with message: (?<text>[\s\S]*))?", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MsbuildFailed();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\berror\s+[A-Z]+\d+\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex ErrorCode();
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\bwarning\s+[A-Z]+\d+\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WarningCode();
 }
