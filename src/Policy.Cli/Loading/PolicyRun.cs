@@ -76,6 +76,11 @@ public sealed class PolicyRun
 
         var coverage = new AnalysisCoverage { Restore = restore.State };
         coverage.RestoreErrors.AddRange(restore.Errors.Take(10));
+        if (Program.SdkNote != null)
+        {
+            coverage.Notes.Add(Program.SdkNote);
+        }
+
         coverage.Notes.AddRange(restore.Notes);
 
         var document = new InventoryDocument

@@ -31,7 +31,7 @@ public static partial class Restorer
         {
             // global.json pins an SDK that is not installed: `dotnet build` would stop here; roll forward to the SDK the
             // tool loads projects with (the newest installed) and say so, as the dotnet host does with rollForward.
-            notes.Add($"global.json asks for .NET SDK {pinned}, which is not installed: restored and loaded with the installed SDK {Microsoft.Build.Locator.MSBuildLocator.QueryVisualStudioInstances().FirstOrDefault()?.Version?.ToString() ?? "(newest)"} instead.");
+            notes.Add($"global.json asks for .NET SDK {pinned}, which is not installed: restored and loaded with the installed SDK {Program.SdkVersion ?? "(newest)"} instead.");
             (exitCode, output) = await RunAsync(Path.GetTempPath(), file, properties, cancellationToken).ConfigureAwait(false);
         }
 

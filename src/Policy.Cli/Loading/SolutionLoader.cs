@@ -86,10 +86,16 @@ public static class SolutionLoader
                 loaded = solution.Projects;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException or System.Text.Json.JsonException or System.Xml.XmlException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Also what the BuildHost reports (RemoteInvocationException), for example a global.json that pins an SDK
+            // that is not installed: MSBuildWorkspace's build host resolves the SDK from the project's folder, so that
+            // cannot be rolled forward; `dotnet build` fails there the same way.
             workspace.Dispose();
-            throw new UsageException($"'{file}' could not be loaded: {FirstLine(e.Message)}");
+            var sdk = SdkPin(e.Message);
+            throw new UsageException(sdk != null
+                ? $"'{System.IO.Path.GetFileName(file)}' could not be loaded: {sdk}; install that SDK or update global.json ('dotnet build' fails the same way)."
+                : $"'{file}' could not be loaded: {FirstLine(e.Message)}");
         }
 
         if (Environment.GetEnvironmentVariable("POLICY_DEBUG_LOAD") == "1")
@@ -122,6 +128,13 @@ public static class SolutionLoader
         }
 
         return new LoadResult(workspace, projects, problems, notLoaded);
+    }
+
+    private static string? SdkPin(string message)
+    {
+        var requested = message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("Requested SDK version", StringComparison.Ordinal));
+        var globalJson = message.Split('\n').Select(l => l.Trim()).FirstOrDefault(l => l.StartsWith("global.json file", StringComparison.Ordinal));
+        return requested is null ? null : $"{globalJson ?? "global.json"} pins an SDK that is not installed ({requested})";
     }
 
     internal static string FirstLine(string text)
