@@ -43,7 +43,7 @@ public static class SolutionLoader
         var extension = System.IO.Path.GetExtension(full).ToLowerInvariant();
         if (extension is not (".sln" or ".slnx" or ".slnf" or ".csproj"))
         {
-            throw new UsageException($"'{path}' is not a solution, a solution filter or a C# project (.sln, .slnx, .slnf, .csproj).");
+            throw new UsageException($"'{path}' is not a solution or a C# project (.sln, .slnx, a .slnf solution filter, .csproj).");
         }
 
         return full;
@@ -108,11 +108,20 @@ public static class SolutionLoader
 
         var problems = failures.Select(LoadProblem.Parse).ToList();
         var projects = loaded.Where(p => p.Language == LanguageNames.CSharp).OrderBy(p => p.FilePath, StringComparer.Ordinal).ThenBy(p => p.Name, StringComparer.Ordinal).ToList();
-        var loadedFiles = projects.Select(p => System.IO.Path.GetFullPath(p.FilePath!)).ToHashSet(StringComparer.Ordinal);
+        // MSBuildWorkspace returns an empty shell for a project file MSBuild could not read (malformed XML, missing SDK):
+        // no documents, no references. That project did not load.
         var notLoaded = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var shell in projects.Where(p => !p.Documents.Any() && (!p.MetadataReferences.Any() || problems.Any(f => f.IsError && f.File == System.IO.Path.GetFullPath(p.FilePath!)))).ToList())
+        {
+            var path = System.IO.Path.GetFullPath(shell.FilePath!);
+            notLoaded[path] = (problems.FirstOrDefault(p => p.File == path && p.IsError) ?? problems.FirstOrDefault(p => p.File == path))?.Text ?? "MSBuild could not evaluate it";
+            projects.Remove(shell);
+        }
+
+        var loadedFiles = projects.Select(p => System.IO.Path.GetFullPath(p.FilePath!)).ToHashSet(StringComparer.Ordinal);
         foreach (var expected in SolutionFile.Projects(file))
         {
-            if (!loadedFiles.Contains(expected))
+            if (!loadedFiles.Contains(expected) && !notLoaded.ContainsKey(expected))
             {
                 var reason = (problems.FirstOrDefault(p => p.File == expected && p.IsError) ?? problems.FirstOrDefault(p => p.File == expected))?.Text
                     ?? (File.Exists(expected) ? "MSBuild could not load it" : "the project file does not exist");
