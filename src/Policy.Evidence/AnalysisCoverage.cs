@@ -4,16 +4,16 @@ namespace Policy.Evidence;
 public static class ProjectStatus
 {
     /// <summary>Restored, loaded and compiled without errors: the analysis is complete.</summary>
-    public const string Complete = "complete";
+    public const string Complete = "loaded";
 
     /// <summary>Loaded, but the compilation has errors: names that did not bind are suspected, not confirmed.</summary>
-    public const string CompileErrors = "compile-errors";
+    public const string CompileErrors = "compile errors";
 
     /// <summary>Loaded, but its package references did not resolve (never restored, restore failed): only the framework bound.</summary>
-    public const string ReferencesNotResolved = "references-not-resolved";
+    public const string ReferencesNotResolved = "references not resolved";
 
     /// <summary>Not loaded at all (missing file, MSBuild could not evaluate it): nothing of it was analysed.</summary>
-    public const string NotLoaded = "not-loaded";
+    public const string NotLoaded = "not loaded";
 }
 
 /// <summary>
@@ -48,6 +48,26 @@ public sealed class AnalysisCoverage
 /// <summary>The coverage of one project.</summary>
 public sealed class ProjectCoverage
 {
+    /// <summary>Same as <see cref="ProjectStatus.Complete"/>.</summary>
+    public const string Loaded = ProjectStatus.Complete;
+
+    /// <summary>Same as <see cref="ProjectStatus.NotLoaded"/>.</summary>
+    public const string NotLoaded = ProjectStatus.NotLoaded;
+
+    /// <summary>An empty entry (set the properties).</summary>
+    public ProjectCoverage()
+    {
+    }
+
+    /// <summary>An entry with a path, a status and why.</summary>
+    public ProjectCoverage(string path, string status, string? reason = null)
+    {
+        Path = path;
+        Name = System.IO.Path.GetFileNameWithoutExtension(path);
+        Status = status;
+        Reason = reason;
+    }
+
     /// <summary>The project file, relative to the repository root.</summary>
     public string Path { get; set; } = string.Empty;
 

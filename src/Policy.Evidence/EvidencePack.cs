@@ -5,10 +5,19 @@ using Policy.Model.Inventory;
 namespace Policy.Evidence;
 
 /// <summary>What the writers may know besides the model: where the repository and the projects are (to hash referenced documents).</summary>
-public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string> ProjectFolders)
+public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string> ProjectFolders, IReadOnlyList<ProjectCoverage>? Projects = null)
 {
-    /// <summary>What the run analysed (manifest.json <c>coverage</c>, report.html); null when not known (tests of the writers).</summary>
-    public AnalysisCoverage? Coverage { get; init; }
+    private readonly AnalysisCoverage? _coverage;
+
+    /// <summary>
+    /// What the run analysed (manifest.json <c>coverage</c>, report.html): set by the CLI; else built from
+    /// <see cref="Projects"/> when given; null when not known (tests of single writers).
+    /// </summary>
+    public AnalysisCoverage? Coverage
+    {
+        get => _coverage ?? (Projects is null ? null : new AnalysisCoverage { Projects = Projects.OrderBy(p => p.Path, StringComparer.Ordinal).ToList() });
+        init => _coverage = value;
+    }
 }
 
 /// <summary>One file of the pack.</summary>

@@ -27,7 +27,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.Equal(fromBuild.Order(), Findings(check.Out).Order());
 
         // Coverage: every project complete; the multi-targeted one analysed for one framework, and it says which.
-        Assert.DoesNotContain("partial analysis", check.Error);
+        Assert.DoesNotContain("the analysis is partial", check.Error);
         Assert.Contains("restore restored", check.Error);
         Assert.Contains("Chat/Chat.csproj: loaded fully [net10.0, netstandard2.0; analysed net10.0]", check.Error);
         Assert.Matches(@"Web/Web\.csproj: loaded fully \[net10\.0\]; \d+/\d+ source file\(s\) analysed, [1-9]\d* generated", check.Error);
@@ -70,7 +70,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         var coverage = manifest.RootElement.GetProperty("coverage");
         Assert.True(coverage.GetProperty("complete").GetBoolean());
         Assert.Equal("restored", coverage.GetProperty("restore").GetString());
-        Assert.Equal("complete", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
+        Assert.Equal("loaded", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
     }
 
     /// <summary>Issue 16: with --no-restore on a never-restored project, nothing reads as a complete "0 AI systems".</summary>
@@ -82,14 +82,14 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.False(File.Exists(fixture["fresh-b/Console/obj/project.assets.json"]));
         Assert.Contains("PARTIAL", result.Error);
-        Assert.Contains("fresh-b/Console/Console.csproj: references not resolved: never restored", result.Error);
+        Assert.Contains("project 'fresh-b/Console/Console.csproj' was not analysed completely (references not resolved: never restored", result.Error);
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
         var coverage = manifest.RootElement.GetProperty("coverage");
         Assert.False(coverage.GetProperty("complete").GetBoolean());
         Assert.Equal("skipped", coverage.GetProperty("restore").GetString());
         var project = coverage.GetProperty("projects")[0];
-        Assert.Equal("references-not-resolved", project.GetProperty("status").GetString());
+        Assert.Equal("references not resolved", project.GetProperty("status").GetString());
         Assert.StartsWith("never restored", project.GetProperty("reason").GetString());
 
         using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json")));
@@ -106,7 +106,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         var pack = Path.Combine(fixture.Folder, "out", "drift");
         var result = CliRunner.Policy(fixture.Folder, "evidence", fixture["broken/Drift/Drift.csproj"], "--out", pack);
         Assert.True(result.ExitCode == 0, result.Error);
-        Assert.Contains("policy: warning: partial analysis", result.Error);
+        Assert.Contains("policy: warning: the analysis is partial: 1 of 1 project(s) not analysed", result.Error);
 
         var inventoryText = File.ReadAllText(Path.Combine(pack, "inventory.json"));
         var schema = await JsonSchema.FromFileAsync(Path.Combine(CliRunner.Root, "docs", "schemas", "inventory.schema.json"));
@@ -129,7 +129,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
         var project = manifest.RootElement.GetProperty("coverage").GetProperty("projects")[0];
-        Assert.Equal("compile-errors", project.GetProperty("status").GetString());
+        Assert.Equal("compile errors", project.GetProperty("status").GetString());
         Assert.True(project.GetProperty("compileErrors").GetInt32() > 0);
         Assert.Contains("CS0234", project.GetProperty("firstErrors")[0].GetString());
     }
@@ -153,7 +153,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         var coverage = manifest.RootElement.GetProperty("coverage");
         Assert.Equal("failed", coverage.GetProperty("restore").GetString());
         Assert.Contains("NU1101", coverage.GetProperty("restoreErrors")[0].GetString());
-        Assert.Equal("references-not-resolved", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
+        Assert.Equal("references not resolved", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
     }
 
     [Theory]
@@ -185,7 +185,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         var result = CliRunner.Policy(fixture.Folder, "check", fixture["solutions/Partial.slnx"], "--format", "json");
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Equal(["POL001 Assistant.cs:5"], Findings(result.Out));
-        Assert.Contains("Ghost/Ghost.csproj: not loaded", result.Error);
+        Assert.Contains("policy: warning: project 'Ghost/Ghost.csproj' was not analysed completely (not loaded: project file not found).", result.Error);
     }
 
     [Fact]

@@ -124,7 +124,7 @@ public static class SolutionLoader
             if (!loadedFiles.Contains(expected) && !notLoaded.ContainsKey(expected))
             {
                 var reason = (problems.FirstOrDefault(p => p.File == expected && p.IsError) ?? problems.FirstOrDefault(p => p.File == expected))?.Text
-                    ?? (File.Exists(expected) ? "MSBuild could not load it" : "the project file does not exist");
+                    ?? (File.Exists(expected) ? "MSBuild could not load it" : "project file not found");
                 notLoaded[expected] = reason;
             }
         }

@@ -37,13 +37,13 @@ public static class CoverageReport
         var partial = coverage.Partial.ToList();
         if (partial.Count > 0)
         {
-            error.WriteLine($"policy: warning: partial analysis: {partial.Count} of {coverage.Projects.Count} project(s) not fully analysed; AI uses in code that did not bind are reported as suspected, and AI use the tool could not see is missing:");
+            // The last lines: which projects are partial, then the verdict.
             foreach (var project in partial)
             {
-                error.WriteLine($"  {project.Path}: {PolicyRun.StatusWords(project)}");
+                error.WriteLine($"policy: warning: project '{project.Path}' was not analysed completely ({PolicyRun.StatusWords(project)}).");
             }
 
-            error.WriteLine("policy: use --require-build to refuse partial evidence; fix the restore or build for a complete inventory.");
+            error.WriteLine($"policy: warning: the analysis is partial: {partial.Count} of {coverage.Projects.Count} project(s) not analysed completely; AI use in code that did not bind is reported as suspected, AI use the tool could not see is missing (--require-build refuses partial evidence).");
         }
     }
 }
