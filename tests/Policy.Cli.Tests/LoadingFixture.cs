@@ -9,7 +9,7 @@ namespace Policy.Cli.Tests;
 /// </summary>
 /// <remarks>
 /// <list type="bullet">
-/// <item>Directory.Build.props: TreatWarningsAsErrors with NU1603 and POL001 kept as warnings; the analyzers and
+/// <item>Directory.Build.props: TreatWarningsAsErrors with NU1603, NU1608, NU1701 and POL001 kept as warnings; the analyzers and
 /// attributes of this build wired in. Directory.Packages.props: central package management.</item>
 /// <item>Good.sln, Good.slnx, Good.slnf (Chat + Console): Chat (net10.0 + netstandard2.0, NU1603, a declared system and an
 /// undeclared type, the AI code for net10.0 only), Web (Razor component injecting an AI client), Console (one undeclared AI type).</item>
@@ -28,6 +28,8 @@ public sealed class LoadingFixture : IDisposable
         Directory.CreateDirectory(Path.Combine(Folder, "feed"));
         Package("Contoso.Core", "1.1.0");
         Package("Contoso.Widgets", "1.0.0", ("Contoso.Core", "1.0.0")); // Contoso.Core 1.0.0 is not in the feed: NU1603
+        Package("Contoso.Strict", "1.0.0", ("Contoso.Core", "[1.0.0, 1.1.0)")); // with Contoso.Core 1.1.0 referenced: NU1608
+        Package("Contoso.Legacy", "1.0.0", libFolder: "net48"); // .NET Framework only, used from net10.0: NU1701
         var openAi = Path.Combine(GlobalPackages, "openai", "2.15.0", "openai.2.15.0.nupkg");
         Assert.True(File.Exists(openAi), "OpenAI 2.15.0 is not in the global packages folder (the analyzer tests restore it): " + openAi);
         File.Copy(openAi, Path.Combine(Folder, "feed", "openai.2.15.0.nupkg"));
@@ -45,7 +47,7 @@ public sealed class LoadingFixture : IDisposable
             <Project>
               <PropertyGroup>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
-                <WarningsNotAsErrors>$(WarningsNotAsErrors);NU1603;POL001</WarningsNotAsErrors>
+                <WarningsNotAsErrors>$(WarningsNotAsErrors);NU1603;NU1608;NU1701;POL001</WarningsNotAsErrors>
                 <LangVersion>latest</LangVersion>
               </PropertyGroup>
               <ItemGroup>
@@ -64,6 +66,9 @@ public sealed class LoadingFixture : IDisposable
               <ItemGroup>
                 <PackageVersion Include="OpenAI" Version="2.15.0" />
                 <PackageVersion Include="Contoso.Widgets" Version="1.0.0" />
+                <PackageVersion Include="Contoso.Strict" Version="1.0.0" />
+                <PackageVersion Include="Contoso.Core" Version="1.1.0" />
+                <PackageVersion Include="Contoso.Legacy" Version="1.0.0" />
                 <PackageVersion Include="OllamaSharp" Version="5.4.6" />
                 <PackageVersion Include="Contoso.Payments" Version="3.0.0" />
               </ItemGroup>
@@ -147,6 +152,9 @@ public sealed class LoadingFixture : IDisposable
                   <ItemGroup>
                     <PackageReference Include="OpenAI" />
                     <PackageReference Include="Contoso.Widgets" />
+                    <PackageReference Include="Contoso.Strict" />
+                    <PackageReference Include="Contoso.Core" />
+                    <PackageReference Include="Contoso.Legacy" />
                   </ItemGroup>
                 </Project>
                 """);
@@ -328,7 +336,9 @@ public sealed class LoadingFixture : IDisposable
     }
 
     /// <summary>Writes a tiny package (a nuspec and an empty lib folder) into the local feed.</summary>
-    private void Package(string id, string version, params (string Id, string Version)[] dependencies)
+    private void Package(string id, string version, params (string Id, string Version)[] dependencies) => Package(id, version, "netstandard2.0", dependencies);
+
+    private void Package(string id, string version, string libFolder, params (string Id, string Version)[] dependencies)
     {
         var path = Path.Combine(Folder, "feed", $"{id.ToLowerInvariant()}.{version}.nupkg");
         using var zip = ZipFile.Open(path, ZipArchiveMode.Create);
@@ -343,12 +353,12 @@ public sealed class LoadingFixture : IDisposable
                     <version>{version}</version>
                     <authors>tests</authors>
                     <description>Test package made by the fixture.</description>
-                    <dependencies><group targetFramework="netstandard2.0">{entries}</group></dependencies>
+                    <dependencies><group targetFramework="{libFolder}">{entries}</group></dependencies>
                   </metadata>
                 </package>
                 """);
         }
 
-        zip.CreateEntry("lib/netstandard2.0/_._");
+        zip.CreateEntry($"lib/{libFolder}/_._");
     }
 }

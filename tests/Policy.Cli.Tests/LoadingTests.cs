@@ -16,7 +16,9 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
     {
         var build = CliRunner.Run("dotnet", fixture.Folder, ["build", fixture["Good.sln"], "--no-incremental", "-nologo", "-p:PolicyEvaluationDate=2026-11-27"]);
         Assert.True(build.ExitCode == 0, build.Out);
-        Assert.Contains("NU1603", build.Out); // the restore warning the loader must not treat as fatal
+        Assert.Contains("warning NU1603", build.Out); // restore warnings the loader must not treat as fatal
+        Assert.Contains("warning NU1608", build.Out);
+        Assert.Contains("warning NU1701", build.Out);
         var fromBuild = BuildLine().Matches(build.Out).Select(m => $"{m.Groups["rule"].Value} {Path.GetFileName(m.Groups["file"].Value)}:{m.Groups["line"].Value}").ToHashSet();
         Assert.Contains("POL001 ChatBot.cs:17", fromBuild);
         Assert.Contains(fromBuild, f => f.StartsWith("POL001 Assistant.razor:", StringComparison.Ordinal));
