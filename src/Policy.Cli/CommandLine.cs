@@ -18,7 +18,7 @@ public static class CommandLine
         format.AcceptOnlyFromAmong("table", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var property = new Option<string[]>("--property", "-p") { Description = "MSBuild property for loading projects, as Name=Value (repeatable), e.g. -p Configuration=Release." };
-        var output = new Option<string>("--out", "-o") { Description = "Folder to write the evidence pack into (created; replaced atomically).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the evidence pack: new, empty, or an earlier pack (replaced atomically; anything else is refused).", Required = true };
         var verbose = new Option<bool>("--verbose") { Description = "On a failure, also print the details (exception type and stack trace) after the one-line message.", Recursive = true };
         var force = new Option<bool>("--force") { Description = "Rewrite the baseline from today's findings instead of only removing entries that no longer match." };
 
