@@ -116,7 +116,7 @@ public sealed class PolicyRun
                 .ToImmutableArray();
             foreach (var crash in all.Where(d => d.Id == "AD0001"))
             {
-                Console.Error.WriteLine("policy: internal analyzer error (please report): " + crash.GetMessage(CultureInfo.InvariantCulture));
+                Console.Error.WriteLine("policy: internal analyzer error (please report): " + Policy.Evidence.SafeText.Escape(crash.GetMessage(CultureInfo.InvariantCulture).ReplaceLineEndings(" ")));
             }
 
             var policy = PolicyContext.Get(compilation, analyzerOptions);
