@@ -8,6 +8,7 @@ public static class Program
     /// <summary>Locates MSBuild from the user's SDK before any MSBuild type is loaded, then runs the command line.</summary>
     public static int Main(string[] args)
     {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Loading.BuildHosts.EndChildren();
         try
         {
             return Run(args);
@@ -17,6 +18,11 @@ public static class Program
             // Last line of defence: whatever escaped the verbs is one line and exit 3, details with --verbose.
             var verbose = args.Contains("--verbose", StringComparer.Ordinal);
             return CommandLine.Fail(verbose, e, CommandLine.InternalError(e, verbose), ExitCodes.InternalError);
+        }
+        finally
+        {
+            // A BuildHost still starting when the run was cancelled is unknown to the workspace: end it with the CLI.
+            Loading.BuildHosts.EndChildren();
         }
     }
 

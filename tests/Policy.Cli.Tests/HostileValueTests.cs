@@ -48,7 +48,6 @@ public sealed class HostileFixture : IDisposable
         Directory.CreateDirectory(docs);
         File.CreateSymbolicLink(Path.Combine(docs, "passwd.md"), "/etc/passwd");
         Directory.CreateSymbolicLink(Path.Combine(docs, "etc"), "/etc");
-        File.CreateSymbolicLink(Path.Combine(docs, "zero.md"), "/dev/zero");
         File.CreateSymbolicLink(Path.Combine(docs, "inside-link.md"), "../Support/docs/oversight.md");
         using (var big = File.Create(Path.Combine(docs, "big.md")))
         {
@@ -66,6 +65,12 @@ public sealed class HostileFixture : IDisposable
         Evidence = CliRunner.Policy(_fixture.Folder, "evidence", Path.Combine(_fixture.Folder, "Partial.slnx"), "--out", Pack, "--as-of", "2026-11-27", "--quiet");
         Inventory = CliRunner.Policy(_fixture.Folder, "inventory", _fixture.Project, "--as-of", "2026-11-27", "--quiet");
         Check = CliRunner.Policy(_fixture.Folder, "check", _fixture.Project, "--as-of", "2026-11-27", "--quiet");
+
+        // A second pack with the link to /dev/zero too (before the fix, reading it ran the process out of memory:
+        // kept apart so that the first pack shows the other defects on their own).
+        File.CreateSymbolicLink(Path.Combine(docs, "zero.md"), "/dev/zero");
+        LinksPack = Path.Combine(_fixture.Folder, "pack-links");
+        LinksEvidence = CliRunner.Policy(_fixture.Folder, "evidence", _fixture.Project, "--out", LinksPack, "--as-of", "2026-11-27", "--quiet");
     }
 
     /// <summary>The evidence pack written from Partial.slnx.</summary>
@@ -73,6 +78,12 @@ public sealed class HostileFixture : IDisposable
 
     /// <summary>policy evidence Partial.slnx.</summary>
     public (int ExitCode, string Out, string Error) Evidence { get; }
+
+    /// <summary>The evidence pack written with the link to /dev/zero in place.</summary>
+    public string LinksPack { get; }
+
+    /// <summary>policy evidence with the link to /dev/zero in place.</summary>
+    public (int ExitCode, string Out, string Error) LinksEvidence { get; }
 
     /// <summary>policy inventory (table).</summary>
     public (int ExitCode, string Out, string Error) Inventory { get; }
@@ -83,7 +94,7 @@ public sealed class HostileFixture : IDisposable
     /// <summary>The manifest's documents by reference.</summary>
     public Dictionary<string, JsonElement> Documents()
     {
-        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(Pack, "manifest.json")));
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(LinksPack, "manifest.json")));
         return manifest.RootElement.GetProperty("documents").EnumerateArray().ToDictionary(d => d.GetProperty("reference").GetString()!, d => d.Clone());
     }
 
@@ -95,7 +106,11 @@ public sealed class HostileFixture : IDisposable
 public sealed class HostileValueTests(HostileFixture hostile) : IClassFixture<HostileFixture>
 {
     [Fact]
-    public void Runs_Succeed() => Assert.True(hostile.Evidence.ExitCode == 0, hostile.Evidence.Error);
+    public void Runs_Succeed()
+    {
+        Assert.True(hostile.Evidence.ExitCode == 0, hostile.Evidence.Error);
+        Assert.True(hostile.LinksEvidence.ExitCode == 0, hostile.LinksEvidence.Error);
+    }
 
     [Theory]
     [InlineData("docs/passwd.md", "resolves (through a symbolic link) outside the repository")]
@@ -109,7 +124,7 @@ public sealed class HostileValueTests(HostileFixture hostile) : IClassFixture<Ho
         Assert.False(document.TryGetProperty("sha256", out _));
         Assert.Equal(reason, document.GetProperty("reason").GetString());
 
-        using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(hostile.Pack, "inventory.json")));
+        using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(hostile.LinksPack, "inventory.json")));
         Assert.Contains(inventory.RootElement.GetProperty("findings").EnumerateArray(), f =>
             f.GetProperty("ruleId").GetString() == "POL030" && f.GetProperty("message").GetString()!.EndsWith($"references '{reference}', which {reason}", StringComparison.Ordinal));
     }
@@ -125,9 +140,12 @@ public sealed class HostileValueTests(HostileFixture hostile) : IClassFixture<Ho
     [Fact]
     public void Pack_HoldsNoSourceText()
     {
-        foreach (var file in Directory.GetFiles(hostile.Pack))
+        foreach (var pack in new[] { hostile.Pack, hostile.LinksPack })
         {
-            Assert.DoesNotContain(HostileFixture.Secret, File.ReadAllText(file));
+            foreach (var file in Directory.GetFiles(pack))
+            {
+                Assert.DoesNotContain(HostileFixture.Secret, File.ReadAllText(file));
+            }
         }
 
         var inventory = File.ReadAllText(Path.Combine(hostile.Pack, "inventory.json"));

@@ -183,9 +183,9 @@ public sealed class OutputSafetyTests(Fixture fixture) : IClassFixture<Fixture>
         Assert.True(buildHost != null, "no BuildHost child process seen");
         CliRunner.Run("kill", fixture.Folder, ["-TERM", cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
         Assert.True(cli.WaitForExit(60_000), "the CLI did not end on SIGTERM");
-        Assert.Equal(130, cli.ExitCode);
         var stat = Read($"/proc/{buildHost}/stat");
         Assert.True(stat.Length == 0 || stat.Contains(") Z ", StringComparison.Ordinal), "the BuildHost child outlived the CLI: " + stat);
+        Assert.Equal(130, cli.ExitCode);
     }
 
     private static string Read(string file)
