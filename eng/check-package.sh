@@ -225,6 +225,13 @@ else
   cat artifacts/logs/chain-catwae.log; fail "CodeAnalysisTreatWarningsAsErrors=false did not keep POL001 a warning"
 fi
 
+build SupportLib off --no-incremental -p:PolicyAnalyzersEnabled=false || { cat artifacts/logs/chain-off.log; fail "PolicyAnalyzersEnabled=false: the library does not build"; }
+if grep -qE "(warning|error) POL[0-9]{3}" artifacts/logs/chain-off.log; then
+  fail "PolicyAnalyzersEnabled=false did not switch the analyzers off: $(pol artifacts/logs/chain-off.log)"
+else
+  echo "    PolicyAnalyzersEnabled=false in the library (direct reference), --no-incremental: no POL diagnostics"
+fi
+
 echo "==> 5. The policy tool from the local feed: global (--tool-path) and local (tool manifest)"
 tools=$root/artifacts/tool
 rm -rf "$tools" && mkdir -p "$tools/local"
