@@ -40,7 +40,7 @@ public sealed class CheckCommand(CommonOptions options)
                                   (run.Coverage.IsComplete ? "." : $" (PARTIAL: {run.Coverage.Partial.Count()} project(s) not fully analysed, see below)."));
         }
 
-        CoverageReport.Write(run.Coverage, options.Quiet);
+        run.ReportCoverage(options.Quiet);
         return findings.Any(f => f.State == "open" && f.Severity == "error") ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

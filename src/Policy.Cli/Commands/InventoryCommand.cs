@@ -21,7 +21,7 @@ public sealed class InventoryCommand(CommonOptions options)
         if (options.Format == "json")
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(document, EvidenceJson.Options));
-            CoverageReport.Write(run.Coverage, options.Quiet);
+            run.ReportCoverage(options.Quiet);
             return ExitCodes.Success;
         }
 
@@ -43,7 +43,7 @@ public sealed class InventoryCommand(CommonOptions options)
             foreach (var component in document.Undeclared)
             {
                 var suspected = component.Confidence == "suspected" ? " [suspected: unresolved]" : string.Empty;
-                Console.Out.WriteLine($"  {component.Type}  ({string.Join(", ", component.Files.Select(f => f.Path + ":" + f.Line))}) uses {string.Join(", ", component.Sdks.Select(s => s.Type))}{suspected}");
+                Console.Out.WriteLine(SafeText.Escape($"  {component.Type}  ({string.Join(", ", component.Files.Select(f => f.Path + ":" + f.Line))}) uses {string.Join(", ", component.Sdks.Select(s => s.Type))}{suspected}"));
             }
         }
 
@@ -53,8 +53,7 @@ public sealed class InventoryCommand(CommonOptions options)
             Console.Out.WriteLine($"PARTIAL inventory: {run.Coverage.Partial.Count()} of {run.Coverage.Projects.Count} project(s) not fully analysed (see the coverage lines on stderr).");
         }
 
-        CoverageReport.Write(run.Coverage, options.Quiet);
-
+        run.ReportCoverage(options.Quiet);
         return ExitCodes.Success;
     }
 }

@@ -44,6 +44,12 @@ public sealed class PolicyRun
     /// <summary>Per project results.</summary>
     public IReadOnlyList<ProjectResult> Projects { get; }
 
+    /// <summary>
+    /// Says on stderr what the run analysed and, as the last lines, which projects of the input were not analysed
+    /// completely: the result is partial (per-project lines only without --quiet; the warnings always).
+    /// </summary>
+    public void ReportCoverage(bool quiet = false) => Output.CoverageReport.Write(Coverage, quiet);
+
     /// <summary>The analyzers of the product, instantiated once.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(Policy.Analyzers.AiInventoryAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
@@ -126,7 +132,7 @@ public sealed class PolicyRun
                 .ToImmutableArray();
             foreach (var crash in all.Where(d => d.Id == "AD0001"))
             {
-                Console.Error.WriteLine("policy: internal analyzer error (please report): " + crash.GetMessage(CultureInfo.InvariantCulture));
+                Console.Error.WriteLine("policy: internal analyzer error (please report): " + Policy.Evidence.SafeText.Escape(crash.GetMessage(CultureInfo.InvariantCulture).ReplaceLineEndings(" ")));
             }
 
             var compileErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed && !d.Id.StartsWith("POL", StringComparison.Ordinal) && d.Id != "AD0001")

@@ -10,7 +10,20 @@ public static class SolutionLoader
     /// <summary>Resolves what the user pointed at: the file to open.</summary>
     public static string Resolve(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("the path is empty: point at a solution, a C# project, or a folder holding one.");
+        }
+
+        string full;
+        try
+        {
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UsageException($"'{path}' is not a valid path: point at a solution, a C# project, or a folder holding one.");
+        }
         if (Directory.Exists(full))
         {
             var solutions = Directory.GetFiles(full, "*.sln").Concat(Directory.GetFiles(full, "*.slnx")).OrderBy(p => p, StringComparer.Ordinal).ToList();
@@ -52,13 +65,28 @@ public static class SolutionLoader
     /// <summary>
     /// Loads the C# projects. Never fails because of one project: warnings MSBuild reports while evaluating (NU1603,
     /// NU1608, NU1701, NETSDK warnings, also under TreatWarningsAsErrors) are ignored, errors are recorded per project,
-    /// and a project that did not load at all is named in <see cref="LoadResult.NotLoaded"/>. Fails (exit 2) only when
-    /// the input cannot be opened or no C# project loads.
+    /// and a project that did not load at all is named in <see cref="LoadResult.NotLoaded"/> (the run then says its
+    /// analysis is partial). Fails (exit 2) only when the input cannot be opened or no C# project loads. The workspace
+    /// (and its BuildHost child process) is disposed when loading fails, is cancelled, or the process exits.
     /// </summary>
     public static async Task<LoadResult> LoadAsync(string file, IReadOnlyDictionary<string, string> properties, Progress progress, CancellationToken cancellationToken)
     {
         var globalProperties = new Dictionary<string, string>(properties, StringComparer.OrdinalIgnoreCase);
         var workspace = MSBuildWorkspace.Create(globalProperties);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => workspace.Dispose();
+        try
+        {
+            return await LoadAsync(workspace, file, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<LoadResult> LoadAsync(MSBuildWorkspace workspace, string file, Progress progress, CancellationToken cancellationToken)
+    {
         var failures = new List<string>();
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
@@ -88,14 +116,24 @@ public static class SolutionLoader
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Also what the BuildHost reports (RemoteInvocationException), for example a global.json that pins an SDK
-            // that is not installed: MSBuildWorkspace's build host resolves the SDK from the project's folder, so that
-            // cannot be rolled forward; `dotnet build` fails there the same way.
-            workspace.Dispose();
+            // A malformed .sln/.slnx (SolutionException, XmlException...), an unreadable file, and what the BuildHost
+            // reports (RemoteInvocationException), for example a global.json that pins an SDK that is not installed:
+            // MSBuildWorkspace's build host resolves the SDK from the project's folder, so that cannot be rolled forward;
+            // `dotnet build` fails there the same way. Bad input, one line.
             var sdk = SdkPin(e.Message);
             throw new UsageException(sdk != null
                 ? $"'{System.IO.Path.GetFileName(file)}' could not be loaded: {sdk}; install that SDK or update global.json ('dotnet build' fails the same way)."
-                : $"'{file}' could not be loaded: {FirstLine(e.Message)}");
+                : $"'{file}' could not be loaded: {FirstLine(e.Message)}.");
+        }
+
+        var notFound = new List<string>();
+        foreach (var failure in failures)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(failure, "^Project file not found: '(?<path>[^']+)'");
+            if (match.Success)
+            {
+                notFound.Add(System.IO.Path.GetFullPath(match.Groups["path"].Value));
+            }
         }
 
         if (Environment.GetEnvironmentVariable("POLICY_DEBUG_LOAD") == "1")
@@ -119,7 +157,7 @@ public static class SolutionLoader
         }
 
         var loadedFiles = projects.Select(p => System.IO.Path.GetFullPath(p.FilePath!)).ToHashSet(StringComparer.Ordinal);
-        foreach (var expected in SolutionFile.Projects(file))
+        foreach (var expected in SolutionFile.Projects(file).Concat(notFound).Distinct(StringComparer.Ordinal))
         {
             if (!loadedFiles.Contains(expected) && !notLoaded.ContainsKey(expected))
             {
@@ -131,7 +169,6 @@ public static class SolutionLoader
 
         if (projects.Count == 0)
         {
-            workspace.Dispose();
             var reason = notLoaded.Values.FirstOrDefault() ?? (problems.FirstOrDefault(p => p.IsError) ?? problems.FirstOrDefault())?.Text;
             throw new UsageException($"'{file}' contains no C# project that could be loaded{(reason is null ? "." : ": " + reason + ".")}");
         }
@@ -149,7 +186,7 @@ public static class SolutionLoader
     internal static string FirstLine(string text)
     {
         var line = text.Split('\n')[0].Trim();
-        return line.TrimEnd('.');
+        return Policy.Evidence.SafeText.Escape(line.TrimEnd('.'));
     }
 }
 

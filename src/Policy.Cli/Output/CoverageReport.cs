@@ -13,7 +13,7 @@ public static class CoverageReport
     /// <summary>Writes the coverage to stderr.</summary>
     public static void Write(AnalysisCoverage coverage, bool quiet)
     {
-        var error = Console.Error;
+        var error = new Escaped(Console.Error);
         if (!quiet)
         {
             var (analysed, total) = coverage.SourceFiles;
@@ -45,5 +45,11 @@ public static class CoverageReport
 
             error.WriteLine($"policy: warning: the analysis is partial: {partial.Count} of {coverage.Projects.Count} project(s) not analysed completely; AI use in code that did not bind is reported as suspected, AI use the tool could not see is missing (--require-build refuses partial evidence).");
         }
+    }
+
+    /// <summary>Every line from user data (paths, reasons, compiler messages) goes out with control characters escaped.</summary>
+    private sealed class Escaped(TextWriter inner)
+    {
+        public void WriteLine(string line) => inner.WriteLine(SafeText.Escape(line.ReplaceLineEndings(" ")));
     }
 }

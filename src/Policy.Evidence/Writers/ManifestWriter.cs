@@ -19,7 +19,7 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
     {
         using var json = new Utf8JsonWriter(output, EvidenceJson.WriterOptions);
         json.WriteStartObject();
-        json.WriteString("schemaVersion", "1.0");
+        json.WriteString("schemaVersion", "1.1");
         json.WriteString("tool", "policy");
         json.WriteString("toolVersion", document.ToolVersion);
         if (document.Commit != null)
@@ -58,6 +58,10 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
             {
                 json.WriteString("path", reference.Path);
                 json.WriteString("sha256", reference.Sha256);
+            }
+            else if (reference.Reason != null)
+            {
+                json.WriteString("reason", reference.Reason);
             }
 
             json.WriteEndObject();
