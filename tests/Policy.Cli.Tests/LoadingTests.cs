@@ -172,6 +172,26 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.DoesNotContain("   at ", result.Error);
     }
 
+    /// <summary>The baseline only shrinks: never on a project whose unbound code hides findings.</summary>
+    [Fact]
+    public void Baseline_OfAPartialProject_IsLeftUnchanged()
+    {
+        var baseline = fixture["broken/Missing/policy.baseline.txt"];
+        const string text = "POL010 M:Missing.LocalAssistant.Ask(System.String)\n";
+        File.WriteAllText(baseline, text);
+        try
+        {
+            var result = CliRunner.Policy(fixture.Folder, "baseline", fixture["broken/Missing/Missing.csproj"], "--no-restore");
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.Contains("broken/Missing/policy.baseline.txt left unchanged: the project was not analysed completely (references not resolved", result.Error);
+            Assert.Equal(text, File.ReadAllText(baseline));
+        }
+        finally
+        {
+            File.Delete(baseline);
+        }
+    }
+
     [Fact]
     public void NoAi_UnresolvedNonAiNames_GiveNoPol001()
     {
