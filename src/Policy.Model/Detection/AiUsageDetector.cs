@@ -193,14 +193,14 @@ namespace Policy.Model.Detection
 
                     break;
                 case OperationKind.ObjectCreation:
-                    entry = MatchOrSuspect(operation.Type, matcher, operation.Syntax.SyntaxTree);
+                    entry = MatchOrSuspect(operation.Type, matcher, operation);
                     break;
                 case OperationKind.Invalid:
                     // `new X(...)` of a type that did not resolve binds to an invalid operation of the error type.
                     entry = operation.Syntax is BaseObjectCreationExpressionSyntax ? matcher.Unresolved.Match(operation.Type, operation.Syntax.SyntaxTree) : null;
                     break;
                 case OperationKind.VariableDeclarator:
-                    entry = MatchOrSuspect(((IVariableDeclaratorOperation)operation).Symbol.Type, matcher, operation.Syntax.SyntaxTree);
+                    entry = MatchOrSuspect(((IVariableDeclaratorOperation)operation).Symbol.Type, matcher, operation);
                     break;
                 case OperationKind.PropertyReference:
                 case OperationKind.FieldReference:
@@ -280,6 +280,10 @@ namespace Policy.Model.Detection
         private static AiSdkEntry? MatchOrSuspect(ITypeSymbol? type, AiTypeMatcher matcher, SyntaxTree? tree) =>
             matcher.Match(type) ?? (type != null && HoldsError(type, 0) ? matcher.Unresolved.Match(type, tree) : null);
 
+        /// <summary>As above for a type an operation holds; the operation's file is looked up only on the error path.</summary>
+        private static AiSdkEntry? MatchOrSuspect(ITypeSymbol? type, AiTypeMatcher matcher, IOperation operation) =>
+            matcher.Match(type) ?? (type != null && HoldsError(type, 0) ? matcher.Unresolved.Match(type, operation.Syntax.SyntaxTree) : null);
+
         private static bool HoldsError(ITypeSymbol type, int depth)
         {
             if (type.TypeKind == TypeKind.Error)
@@ -313,7 +317,9 @@ namespace Policy.Model.Detection
 
         private static void Check(ITypeSymbol type, ISymbol member, AiTypeMatcher matcher, TypeAiUsage usage)
         {
-            if (MatchOrSuspect(type, matcher, member.Locations.IsEmpty ? null : member.Locations[0].SourceTree) is { } entry)
+            // The member's file is looked up only on the error path (a resolved type never needs it).
+            var entry = matcher.Match(type) ?? (HoldsError(type, 0) ? matcher.Unresolved.Match(type, member.Locations.IsEmpty ? null : member.Locations[0].SourceTree) : null);
+            if (entry != null)
             {
                 usage.Add(entry, TypeSyntaxLocation(member), entry.IsWiring);
             }
