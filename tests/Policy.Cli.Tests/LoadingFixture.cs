@@ -69,8 +69,8 @@ public sealed class LoadingFixture : IDisposable
                 <PackageVersion Include="Contoso.Strict" Version="1.0.0" />
                 <PackageVersion Include="Contoso.Core" Version="1.1.0" />
                 <PackageVersion Include="Contoso.Legacy" Version="1.0.0" />
-                <PackageVersion Include="OllamaSharp" Version="5.4.6" />
-                <PackageVersion Include="Contoso.Payments" Version="3.0.0" />
+                <PackageVersion Include="Contoso.PrivateAi.Gateway" Version="2.0.0" />
+                <PackageVersion Include="Contoso.Payments.Private" Version="3.0.0" />
               </ItemGroup>
             </Project>
             """);
@@ -247,7 +247,10 @@ public sealed class LoadingFixture : IDisposable
                 public string Run(string text) => chat.CompleteChat(text).Value.Content[0].Text;
             }
             """);
-        Write("broken/Missing/Missing.csproj", Project("OllamaSharp"));
+        // The company's private AI gateway package (which would bring OllamaSharp) is not in the feed: restore fails.
+        // Not OllamaSharp itself: NuGet also takes versions from the machine's global packages folder, where another
+        // project may have put it.
+        Write("broken/Missing/Missing.csproj", Project("Contoso.PrivateAi.Gateway"));
         Write("broken/Missing/LocalAssistant.cs", """
             using OllamaSharp;
 
@@ -265,7 +268,7 @@ public sealed class LoadingFixture : IDisposable
                 public string Name => "not AI: only the name says so";
             }
             """);
-        Write("broken/NoAi/NoAi.csproj", Project("Contoso.Payments"));
+        Write("broken/NoAi/NoAi.csproj", Project("Contoso.Payments.Private"));
         Write("broken/NoAi/Payments.cs", """
             using Contoso.Payments;
             using Newtonsoft.Json.Linq;

@@ -218,9 +218,13 @@ public sealed class PolicyRun
         {
             unresolved = "restore failed: " + restoreErrors[0];
         }
-        else if (!AssetsFileExists(project))
+        else if (AssetsFile(project) is not { } assets)
         {
             unresolved = restore.State == "skipped" ? "never restored: no obj/project.assets.json (--no-restore)" : "no obj/project.assets.json after restore";
+        }
+        else if (AssetsError(assets) is { } assetsError)
+        {
+            unresolved = "the last restore failed: " + assetsError;
         }
         else if (!project.MetadataReferences.Any())
         {
@@ -240,13 +244,14 @@ public sealed class PolicyRun
         return coverage;
     }
 
-    /// <summary>True when NuGet's assets file of the project exists (obj/, or the artifacts layout's obj folder).</summary>
-    private static bool AssetsFileExists(Project project)
+    /// <summary>NuGet's assets file of the project (obj/, or the artifacts layout's obj folder), or null when there is none.</summary>
+    private static string? AssetsFile(Project project)
     {
         var folder = System.IO.Path.GetDirectoryName(project.FilePath!)!;
-        if (File.Exists(System.IO.Path.Combine(folder, "obj", "project.assets.json")))
+        var beside = System.IO.Path.Combine(folder, "obj", "project.assets.json");
+        if (File.Exists(beside))
         {
-            return true;
+            return beside;
         }
 
         // Custom intermediate folders (UseArtifactsOutput, BaseIntermediateOutputPath): look beside the output's obj.
@@ -258,10 +263,12 @@ public sealed class PolicyRun
                 if (directory.Name == "bin" && directory.Parent != null)
                 {
                     var obj = System.IO.Path.Combine(directory.Parent.FullName, "obj");
-                    if (File.Exists(System.IO.Path.Combine(obj, "project.assets.json")) ||
-                        File.Exists(System.IO.Path.Combine(obj, System.IO.Path.GetFileNameWithoutExtension(project.FilePath!), "project.assets.json")))
+                    foreach (var candidate in new[] { System.IO.Path.Combine(obj, "project.assets.json"), System.IO.Path.Combine(obj, System.IO.Path.GetFileNameWithoutExtension(project.FilePath!), "project.assets.json") })
                     {
-                        return true;
+                        if (File.Exists(candidate))
+                        {
+                            return candidate;
+                        }
                     }
 
                     break;
@@ -269,7 +276,36 @@ public sealed class PolicyRun
             }
         }
 
-        return false;
+        return null;
+    }
+
+    /// <summary>The first error NuGet logged in the assets file (a restore that failed earlier, seen with --no-restore), or null.</summary>
+    private static string? AssetsError(string assetsFile)
+    {
+        try
+        {
+            using var stream = File.OpenRead(assetsFile);
+            using var json = System.Text.Json.JsonDocument.Parse(stream);
+            if (json.RootElement.TryGetProperty("logs", out var logs) && logs.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var log in logs.EnumerateArray())
+                {
+                    if (log.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                        log.TryGetProperty("level", out var level) && level.ValueKind == System.Text.Json.JsonValueKind.String && level.GetString() == "Error")
+                    {
+                        var code = log.TryGetProperty("code", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
+                        var message = log.TryGetProperty("message", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.String ? m.GetString() : null;
+                        return (code is null ? string.Empty : code + ": ") + SolutionLoader.FirstLine(message ?? "restore error");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return "the assets file cannot be read: " + SolutionLoader.FirstLine(e.Message);
+        }
+
+        return null;
     }
 
     private static string FormatError(string root, Diagnostic diagnostic)
