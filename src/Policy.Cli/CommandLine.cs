@@ -20,19 +20,21 @@ public static class CommandLine
         var property = new Option<string[]>("--property", "-p") { Description = "MSBuild property for loading projects, as Name=Value (repeatable), e.g. -p Configuration=Release." };
         var output = new Option<string>("--out", "-o") { Description = "Folder for the evidence pack: new, empty, or an earlier pack (replaced atomically; anything else is refused).", Required = true };
         var verbose = new Option<bool>("--verbose") { Description = "On a failure, also print the details (exception type and stack trace) after the one-line message.", Recursive = true };
+        var noRestore = new Option<bool>("--no-restore") { Description = "Do not run 'dotnet restore' before loading (for CI jobs that restored already). A project never restored is then analysed with its references unresolved, and the coverage says so." };
+        var requireBuild = new Option<bool>("--require-build") { Description = "Refuse partial analysis: exit 2 and write nothing when a project does not restore, load or compile cleanly." };
         var force = new Option<bool>("--force") { Description = "Rewrite the baseline from today's findings instead of only removing entries that no longer match." };
 
-        var check = new Command("check", "Reports the findings, like the build. Exit 0: none at error severity; 1: some; 2: bad input.") { path, asOf, format, quiet, property };
-        check.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new CheckCommand(Options(result, path, asOf, format, quiet, property)).RunAsync(ct)));
+        var check = new Command("check", "Reports the findings, like the build. Exit 0: none at error severity; 1: some; 2: bad input.") { path, asOf, format, quiet, property, noRestore, requireBuild };
+        check.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new CheckCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild)).RunAsync(ct)));
 
-        var inventory = new Command("inventory", "Lists the AI systems with owner, risk, declarations and components.") { path, asOf, format, quiet, property };
-        inventory.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new InventoryCommand(Options(result, path, asOf, format, quiet, property)).RunAsync(ct)));
+        var inventory = new Command("inventory", "Lists the AI systems with owner, risk, declarations and components.") { path, asOf, format, quiet, property, noRestore, requireBuild };
+        inventory.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new InventoryCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild)).RunAsync(ct)));
 
-        var evidence = new Command("evidence", "Writes the audit evidence pack (inventory.json, inventory.csv, controls.md, findings.sarif, aibom.cdx.json, report.html, manifest.json).") { path, output, asOf, quiet, property };
-        evidence.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new EvidenceCommand(Options(result, path, asOf, format, quiet, property), result.GetValue(output)!).RunAsync(ct)));
+        var evidence = new Command("evidence", "Writes the audit evidence pack (inventory.json, inventory.csv, controls.md, findings.sarif, aibom.cdx.json, report.html, manifest.json).") { path, output, asOf, quiet, property, noRestore, requireBuild };
+        evidence.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new EvidenceCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild), result.GetValue(output)!).RunAsync(ct)));
 
-        var baseline = new Command("baseline", "Writes policy.baseline.txt beside each project from today's findings, or shrinks an existing one.") { path, asOf, quiet, property, force };
-        baseline.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new BaselineCommand(Options(result, path, asOf, format, quiet, property), result.GetValue(force)).RunAsync(ct)));
+        var baseline = new Command("baseline", "Writes policy.baseline.txt beside each project from today's findings, or shrinks an existing one.") { path, asOf, quiet, property, noRestore, requireBuild, force };
+        baseline.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new BaselineCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild), result.GetValue(force)).RunAsync(ct)));
 
         var root = new RootCommand("policy: AI governance policy-as-code for C#. Checks a solution and writes the audit evidence pack (ISO/IEC 42001, ISO/IEC 27001:2022, EU AI Act).")
         {
@@ -73,7 +75,7 @@ public static class CommandLine
 
     private const int MaxParseErrors = 3;
 
-    private static CommonOptions Options(ParseResult result, Argument<string> path, Option<string?> asOf, Option<string> format, Option<bool> quiet, Option<string[]> property)
+    private static CommonOptions Options(ParseResult result, Argument<string> path, Option<string?> asOf, Option<string> format, Option<bool> quiet, Option<string[]> property, Option<bool> noRestore, Option<bool> requireBuild)
     {
         DateTime? date = null;
         var raw = result.GetValue(asOf);
@@ -99,7 +101,11 @@ public static class CommandLine
             properties[item[..equals].Trim()] = item[(equals + 1)..].Trim();
         }
 
-        return new CommonOptions(result.GetValue(path)!, date, result.GetValue(format) ?? "table", result.GetValue(quiet), properties);
+        return new CommonOptions(result.GetValue(path)!, date, result.GetValue(format) ?? "table", result.GetValue(quiet), properties)
+        {
+            NoRestore = result.GetValue(noRestore),
+            RequireBuild = result.GetValue(requireBuild),
+        };
     }
 
     /// <summary>Runs a verb: every failure is one line on stderr and a documented exit code (details with --verbose).</summary>
@@ -173,4 +179,11 @@ public static class CommandLine
 }
 
 /// <summary>Options every verb shares.</summary>
-public sealed record CommonOptions(string Path, DateTime? AsOf, string Format, bool Quiet, IReadOnlyDictionary<string, string> Properties);
+public sealed record CommonOptions(string Path, DateTime? AsOf, string Format, bool Quiet, IReadOnlyDictionary<string, string> Properties)
+{
+    /// <summary>--no-restore: load without running dotnet restore first.</summary>
+    public bool NoRestore { get; init; }
+
+    /// <summary>--require-build: exit 2 (nothing written) when the analysis would be partial.</summary>
+    public bool RequireBuild { get; init; }
+}

@@ -32,16 +32,65 @@ public static class Program
         {
             try
             {
-                MSBuildLocator.RegisterDefaults();
+                SdkVersion = MSBuildLocator.RegisterDefaults().Version?.ToString();
             }
             catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException)
             {
-                Console.Error.WriteLine("policy: no .NET SDK found to load projects with (" + e.Message + "). Install the .NET SDK 8 or later.");
-                return ExitCodes.BadInput;
+                // A global.json here pins an SDK that is not installed: roll forward to the newest installed SDK, as the
+                // dotnet host does with rollForward, and say so in the coverage.
+                var newest = RollForward();
+                if (newest is null)
+                {
+                    Console.Error.WriteLine("policy: no .NET SDK found to load projects with (" + FirstLine(e.Message) + "). Install the .NET SDK 8 or later.");
+                    return ExitCodes.BadInput;
+                }
+
+                MSBuildLocator.RegisterInstance(newest);
+                SdkVersion = newest.Version?.ToString();
+                SdkNote = $"the global.json in effect asks for an SDK that is not installed ({FirstLine(e.Message)}): rolled forward to the installed .NET SDK {newest.Version}.";
             }
         }
 
         return CommandLine.Run(args);
+    }
+
+    /// <summary>The version of the .NET SDK whose MSBuild loads the projects.</summary>
+    public static string? SdkVersion { get; private set; }
+
+    /// <summary>Set when the SDK was rolled forward past a global.json pin; reported in the coverage notes.</summary>
+    public static string? SdkNote { get; private set; }
+
+    private static VisualStudioInstance? RollForward()
+    {
+        try
+        {
+            // Queried from the tool's own folder, where no global.json applies.
+            return MSBuildLocator.QueryVisualStudioInstances(new VisualStudioInstanceQueryOptions
+                {
+                    DiscoveryTypes = DiscoveryType.DotNetSdk,
+                    WorkingDirectory = AppContext.BaseDirectory,
+                })
+                .OrderByDescending(i => i.Version)
+                .FirstOrDefault();
+        }
+        catch (Exception e) when (e is InvalidOperationException or DirectoryNotFoundException)
+        {
+            return null;
+        }
+    }
+
+    private static string FirstLine(string text)
+    {
+        foreach (var line in text.Split('\n'))
+        {
+            var trimmed = line.Trim();
+            if (trimmed.StartsWith("Requested SDK version", StringComparison.Ordinal))
+            {
+                return trimmed;
+            }
+        }
+
+        return text.Split('\n')[0].Trim();
     }
 }
 

@@ -6,24 +6,21 @@ namespace Policy.Evidence;
 
 /// <summary>
 /// What the writers may know besides the model: where the repository and the projects are (to hash referenced
-/// documents) and, when known, which projects of the input were analysed (manifest <c>coverage</c>).
+/// documents) and, when known, what the run analysed (manifest <c>coverage</c>, report.html).
 /// </summary>
-public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string> ProjectFolders, IReadOnlyList<ProjectCoverage>? Projects = null);
-
-/// <summary>
-/// How far one project of the input was analysed: manifest <c>coverage.projects[]</c>. Small on purpose, so that the
-/// coverage model can grow (compile errors, restore) without changing its users.
-/// </summary>
-/// <param name="Path">Repository-relative path of the project file.</param>
-/// <param name="Status"><see cref="Loaded"/> or <see cref="NotLoaded"/>.</param>
-/// <param name="Reason">Why it was not analysed (null when loaded).</param>
-public sealed record ProjectCoverage(string Path, string Status, string? Reason = null)
+public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string> ProjectFolders, IReadOnlyList<ProjectCoverage>? Projects = null)
 {
-    /// <summary>The project was loaded and analysed.</summary>
-    public const string Loaded = "loaded";
+    private readonly AnalysisCoverage? _coverage;
 
-    /// <summary>The project is named by the input but could not be loaded: the analysis is partial.</summary>
-    public const string NotLoaded = "not loaded";
+    /// <summary>
+    /// What the run analysed (manifest.json <c>coverage</c>, report.html): set by the CLI; else built from
+    /// <see cref="Projects"/> when given; null when not known (tests of single writers).
+    /// </summary>
+    public AnalysisCoverage? Coverage
+    {
+        get => _coverage ?? (Projects is null ? null : new AnalysisCoverage { Projects = Projects.OrderBy(p => p.Path, StringComparer.Ordinal).ToList() });
+        init => _coverage = value;
+    }
 }
 
 /// <summary>One file of the pack.</summary>

@@ -29,10 +29,11 @@ public sealed class EvidenceCommand(CommonOptions options, string output)
         if (!options.Quiet)
         {
             var d = run.Document;
-            Console.Error.WriteLine($"policy: evidence pack written to {SafeText.Escape(output)}: {d.Systems.Count} AI system(s), {d.Findings.Count(f => f.State == "open")} open finding(s), evaluation date {d.EvaluationDate ?? "not set"}.");
+            var partial = run.Coverage.IsComplete ? string.Empty : $" PARTIAL: {run.Coverage.Partial.Count()} project(s) not fully analysed; {d.Undeclared.Count(u => u.Confidence == "suspected")} suspected AI component(s).";
+            Console.Error.WriteLine($"policy: evidence pack written to {SafeText.Escape(output)}: {d.Systems.Count} AI system(s), {d.Findings.Count(f => f.State == "open")} open finding(s), evaluation date {d.EvaluationDate ?? "not set"}.{partial}");
         }
 
-        run.ReportCoverage();
+        run.ReportCoverage(options.Quiet);
 
         return ExitCodes.Success;
     }

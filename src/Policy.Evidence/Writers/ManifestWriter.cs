@@ -68,27 +68,9 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
         }
 
         json.WriteEndArray();
-        if (context.Projects is { } projects)
+        if (context.Coverage is { } coverage)
         {
-            // Which projects of the input were analysed: a partial analysis says so in the pack.
-            json.WriteStartObject("coverage");
-            json.WriteBoolean("complete", projects.All(p => p.Status == ProjectCoverage.Loaded));
-            json.WriteStartArray("projects");
-            foreach (var project in projects.OrderBy(p => p.Path, StringComparer.Ordinal))
-            {
-                json.WriteStartObject();
-                json.WriteString("path", project.Path);
-                json.WriteString("status", project.Status);
-                if (project.Reason != null)
-                {
-                    json.WriteString("reason", project.Reason);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
+            WriteCoverage(json, coverage);
         }
 
         json.WriteStartObject("policy");
@@ -101,6 +83,58 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>What the run analysed: restore, per project status, frameworks, files, first compile errors.</summary>
+    private static void WriteCoverage(Utf8JsonWriter json, AnalysisCoverage coverage)
+    {
+        json.WriteStartObject("coverage");
+        json.WriteBoolean("complete", coverage.IsComplete);
+        json.WriteString("restore", coverage.Restore);
+        WriteStrings(json, "restoreErrors", coverage.RestoreErrors);
+        WriteStrings(json, "notes", coverage.Notes);
+        var (analysed, total) = coverage.SourceFiles;
+        json.WriteNumber("sourceFiles", total);
+        json.WriteNumber("sourceFilesAnalysed", analysed);
+        json.WriteStartArray("projects");
+        foreach (var project in coverage.Projects)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", project.Path);
+            json.WriteString("name", project.Name);
+            json.WriteString("status", project.Status);
+            if (project.Reason != null)
+            {
+                json.WriteString("reason", project.Reason);
+            }
+
+            WriteStrings(json, "targetFrameworks", project.TargetFrameworks);
+            if (project.AnalysedTargetFramework != null)
+            {
+                json.WriteString("analysedTargetFramework", project.AnalysedTargetFramework);
+            }
+
+            json.WriteNumber("sourceFiles", project.SourceFiles);
+            json.WriteNumber("generatedFiles", project.GeneratedFiles);
+            json.WriteNumber("sourceFilesAnalysed", project.SourceFilesAnalysed);
+            json.WriteNumber("compileErrors", project.CompileErrors);
+            WriteStrings(json, "firstErrors", project.FirstErrors);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
 }

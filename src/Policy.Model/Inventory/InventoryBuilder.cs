@@ -27,6 +27,12 @@ namespace Policy.Model.Inventory
         /// <summary>Diagnostic property: documentation id of the subject symbol.</summary>
         public const string SubjectProperty = "PolicySubject";
 
+        /// <summary>
+        /// Diagnostic property of POL001: <c>confirmed</c> when the AI type resolved, <c>suspected</c> when the code names an
+        /// AI SDK type that did not resolve (packages not restored, an SDK whose API changed).
+        /// </summary>
+        public const string ConfidenceProperty = "PolicyConfidence";
+
         /// <summary>Diagnostic property: listed in the baseline.</summary>
         public const string BaselinedProperty = "PolicyBaselined";
 
@@ -234,6 +240,7 @@ namespace Policy.Model.Inventory
                 diagnostic.Properties.TryGetValue(SystemIdProperty, out var systemId);
                 diagnostic.Properties.TryGetValue(SubjectProperty, out var subject);
                 var baselined = diagnostic.Properties.ContainsKey(BaselinedProperty);
+                diagnostic.Properties.TryGetValue(ConfidenceProperty, out var confidence);
                 document.Findings.Add(new FindingRecord
                 {
                     RuleId = diagnostic.Id,
@@ -245,6 +252,7 @@ namespace Policy.Model.Inventory
                     State = diagnostic.IsSuppressed ? "exempted" : baselined ? "baselined" : "open",
                     Project = project,
                     LineText = LineText(diagnostic.Location),
+                    Confidence = confidence,
                 });
             }
         }
@@ -345,6 +353,7 @@ namespace Policy.Model.Inventory
             component.Files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             if (usage != null)
             {
+                component.Confidence = usage.IsSuspected(countWiring: true) ? "suspected" : null;
                 foreach (var entry in usage.Entries)
                 {
                     component.Sdks.Add(new ObservedSdk { Type = entry.MetadataName, Family = entry.Family, Supplier = entry.Supplier, Kind = KindName(entry.Kind) });

@@ -70,6 +70,9 @@ namespace Policy.Model.Inventory
 
         /// <summary>AI SDK types the type uses.</summary>
         public List<ObservedSdk> Sdks { get; set; } = new List<ObservedSdk>();
+
+        /// <summary><c>suspected</c> when the type's only AI use is names that did not resolve (partial analysis); null when confirmed.</summary>
+        public string? Confidence { get; set; }
     }
 
     /// <summary>An exemption, recorded as a risk acceptance.</summary>
@@ -129,6 +132,9 @@ namespace Policy.Model.Inventory
 
         /// <summary>Text of the source line (for the SARIF fingerprint hash), trimmed; kept in memory only, never written to the pack.</summary>
         public string LineText { get; set; } = string.Empty;
+
+        /// <summary>POL001: <c>confirmed</c>, or <c>suspected</c> when the AI type did not resolve (diagnostic property PolicyConfidence); null for other rules.</summary>
+        public string? Confidence { get; set; }
     }
 
     /// <summary>One AI system of the inventory.</summary>
