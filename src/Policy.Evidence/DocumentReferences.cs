@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Policy.Model.Inventory;
+using Policy.Inventory;
+using Policy.Model.Evaluation;
+using Policy.Model.Rules;
 
 namespace Policy.Evidence;
 
 /// <summary>
 /// The documents declarations reference by path, resolved against the declaring project's folder and then the
-/// repository root (never outside it). The manifest hashes them; an unresolved one is finding POL030.
+/// repository root (never outside it). The manifest hashes them; an unresolved one is finding POL030, the catalogue's
+/// CLI-only rule (file checks never run in the analyzers): its message and severity come from the catalogue entry.
 /// </summary>
 public static partial class DocumentReferences
 {
@@ -99,11 +102,12 @@ public static partial class DocumentReferences
 
             var system = document.Systems.First(s => s.Id == reference.SystemId);
             var declaration = system.Declarations.FirstOrDefault(d => d.Kind == reference.Kind && (d.Source?.ToString() ?? string.Empty) == reference.DeclaredAt);
+            var rule = RuleCatalogue.Get(RuleIds.UnresolvedDocument);
             document.Findings.Add(new FindingRecord
             {
-                RuleId = "POL030",
-                Severity = "warning",
-                Message = $"[{reference.Kind}] on {declaration?.Target ?? reference.SystemId} references '{reference.Reference}', which does not exist in the repository",
+                RuleId = rule.Id,
+                Severity = rule.DefaultSeverity switch { RuleSeverity.Error => "error", RuleSeverity.Info => "note", _ => "warning" },
+                Message = rule.FormatMessage($"[{reference.Kind}] on {declaration?.Target ?? reference.SystemId}", reference.Reference),
                 Source = declaration?.Source,
                 SystemId = reference.SystemId,
                 State = "open",

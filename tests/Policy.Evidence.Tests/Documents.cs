@@ -1,4 +1,4 @@
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Tests;
 

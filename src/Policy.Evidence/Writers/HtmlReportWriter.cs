@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Policy.Model.Controls;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 
@@ -20,7 +20,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
     /// <summary>Where a rule's page lives (the SARIF rules' helpUri pattern).</summary>
     public const string RulePageBase = "https://github.com/policy-analyzers/policy-analyzers/blob/main/docs/rules/";
 
-    private static readonly string[] GovernanceKinds = ["HumanOversight", "BiasEvaluation", "ExplainabilityRecord", "ImpactAssessment", "DataProvenance"];
+    private static readonly string[] GovernanceKinds = [.. Policy.Model.Rules.RuleCatalogue.RequiredKinds.Select(k => k.ToString())];
 
     /// <inheritdoc />
     public string FileName => "report.html";

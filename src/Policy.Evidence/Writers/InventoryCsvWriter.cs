@@ -1,12 +1,12 @@
 using System.Text;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 
 /// <summary>inventory.csv: one row per AI system, RFC 4180 quoting, for spreadsheets.</summary>
 public sealed class InventoryCsvWriter : IEvidenceWriter
 {
-    private static readonly string[] Declarations = ["HumanOversight", "BiasEvaluation", "ExplainabilityRecord", "ImpactAssessment", "DataProvenance"];
+    private static readonly string[] Declarations = [.. Policy.Model.Rules.RuleCatalogue.RequiredKinds.Select(k => k.ToString())];
 
     /// <inheritdoc />
     public string FileName => "inventory.csv";

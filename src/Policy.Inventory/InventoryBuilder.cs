@@ -5,14 +5,16 @@ using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Policy.Model;
 using Policy.Model.Baseline;
 using Policy.Model.Catalogue;
 using Policy.Model.Declarations;
 using Policy.Model.Detection;
 using Policy.Model.Evaluation;
+using Policy.Model.Rules;
 using Policy.Model.Settings;
 
-namespace Policy.Model.Inventory
+namespace Policy.Inventory
 {
     /// <summary>
     /// Extracts the evidence model of one compilation: systems with their declarations, components and observed AI
@@ -21,18 +23,6 @@ namespace Policy.Model.Inventory
     /// </summary>
     public static class InventoryBuilder
     {
-        /// <summary>Diagnostic property names the analyzers write (Descriptors.cs uses these constants) and this builder reads.</summary>
-        public const string SystemIdProperty = "PolicySystemId";
-
-        /// <summary>Diagnostic property: documentation id of the subject symbol.</summary>
-        public const string SubjectProperty = "PolicySubject";
-
-        /// <summary>Diagnostic property: listed in the baseline.</summary>
-        public const string BaselinedProperty = "PolicyBaselined";
-
-        /// <summary>Diagnostic property of POL010: the documentation ids of the unclassified sources, one per line.</summary>
-        public const string DataSourcesProperty = "PolicyDataSources";
-
         /// <summary>
         /// The data classes that reach the AI calls in a type's bodies, by the same flow analysis as POL010/POL011: what
         /// a system is fed, as classified in code (unclassified data is POL010's business, not an inventory entry).
@@ -47,7 +37,7 @@ namespace Policy.Model.Inventory
             var dataFlow = policy.DataFlow;
             foreach (var body in AiUsageDetector.Bodies(type, compilation, cancellationToken))
             {
-                DataFlow.MethodDataFlow? flow = null;
+                Policy.Model.DataFlow.MethodDataFlow? flow = null;
                 foreach (var operation in body.DescendantsAndSelf())
                 {
                     if (dataFlow.Sink(operation) is not { } sink)
@@ -63,11 +53,6 @@ namespace Policy.Model.Inventory
                 }
             }
         }
-
-        private static readonly DeclarationKind[] GovernanceKinds =
-        {
-            DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment,
-        };
 
         /// <summary>Adds what one compilation holds to <paramref name="document"/>.</summary>
         /// <param name="document">The inventory being built (several projects add to one document).</param>
@@ -117,7 +102,7 @@ namespace Policy.Model.Inventory
                 };
                 record.Required.AddRange(Names(settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData)));
                 record.Declarations.Add(Declaration(system.Attribute, map, cancellationToken));
-                foreach (var kind in GovernanceKinds)
+                foreach (var kind in RuleCatalogue.RequiredKinds)
                 {
                     foreach (var declaration in index.Governance(system, kind))
                     {
@@ -156,11 +141,6 @@ namespace Policy.Model.Inventory
                     foreach (var sdk in component.Sdks)
                     {
                         sdks[sdk.Type] = sdk;
-                    }
-
-                    foreach (var provenance in Provenance(member))
-                    {
-                        record.Declarations.Add(Declaration(provenance, map, cancellationToken));
                     }
                 }
 
@@ -231,9 +211,9 @@ namespace Policy.Model.Inventory
             foreach (var diagnostic in diagnostics)
             {
                 var source = map(diagnostic.Location);
-                diagnostic.Properties.TryGetValue(SystemIdProperty, out var systemId);
-                diagnostic.Properties.TryGetValue(SubjectProperty, out var subject);
-                var baselined = diagnostic.Properties.ContainsKey(BaselinedProperty);
+                diagnostic.Properties.TryGetValue(FindingProperties.SystemId, out var systemId);
+                diagnostic.Properties.TryGetValue(FindingProperties.Subject, out var subject);
+                var baselined = diagnostic.Properties.ContainsKey(FindingProperties.Baselined);
                 document.Findings.Add(new FindingRecord
                 {
                     RuleId = diagnostic.Id,
@@ -354,28 +334,6 @@ namespace Policy.Model.Inventory
             return component;
         }
 
-        private static IEnumerable<AttributeView> Provenance(INamedTypeSymbol type)
-        {
-            foreach (var declaration in DeclarationReader.Read(type))
-            {
-                if (declaration.Kind == DeclarationKind.DataProvenance)
-                {
-                    yield return declaration;
-                }
-            }
-
-            foreach (var member in type.GetMembers())
-            {
-                foreach (var declaration in DeclarationReader.Read(member))
-                {
-                    if (declaration.Kind == DeclarationKind.DataProvenance)
-                    {
-                        yield return declaration;
-                    }
-                }
-            }
-        }
-
         private static IEnumerable<(ISymbol Symbol, AttributeView Exemption)> Exemptions(Compilation compilation, DeclarationIndex index)
         {
             foreach (var declaration in index.AssemblyDeclarations)
@@ -478,11 +436,13 @@ namespace Policy.Model.Inventory
 
         private static IEnumerable<string> Names(Requirements requirements)
         {
-            if ((requirements & Requirements.HumanOversight) != 0) yield return "HumanOversight";
-            if ((requirements & Requirements.BiasEvaluation) != 0) yield return "BiasEvaluation";
-            if ((requirements & Requirements.Explainability) != 0) yield return "ExplainabilityRecord";
-            if ((requirements & Requirements.ImpactAssessment) != 0) yield return "ImpactAssessment";
-            if ((requirements & Requirements.DataProvenance) != 0) yield return "DataProvenance";
+            foreach (var kind in RuleCatalogue.RequiredKinds)
+            {
+                if (requirements.Contains(kind))
+                {
+                    yield return PolicyAttributes.ShortName(kind);
+                }
+            }
         }
 
         private static string StateName(ExemptionState state) => state switch

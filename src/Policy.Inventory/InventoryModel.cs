@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Policy.Model.Inventory
+namespace Policy.Inventory
 {
     // The evidence model: plain data extracted once from symbols and diagnostics (InventoryBuilder), read by every
     // exporter of the evidence pack. Exporters never re-read symbols. Lists are sorted for deterministic output.
