@@ -67,15 +67,17 @@ namespace Policy.Inventory
             document.Projects.Add(project);
             var index = policy.Index;
             var matcher = policy.Matcher;
+            var findings = new List<Diagnostic>(diagnostics);
+
+            // What the findings decided: the pack never re-decides a requirement or an inventory gap.
+            var missingBySystem = MissingBySystem(findings);
 
             // AI use of every source type.
             var usages = new List<(INamedTypeSymbol Type, TypeAiUsage Usage)>();
             foreach (var type in SourceTypes(compilation))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var usage = new TypeAiUsage();
-                AiUsageDetector.AnalyzeSignature(type, matcher, usage);
-                AiUsageDetector.AnalyzeBodies(type, compilation, matcher, usage, cancellationToken);
+                var usage = Usage(type, compilation, matcher, cancellationToken);
                 var settings = policy.SettingsFor(SourceOrder.First(type)?.SourceTree);
                 if (usage.FirstUse(settings.CountDiWiring) != null)
                 {
@@ -101,6 +103,11 @@ namespace Policy.Inventory
                     Source = map(system.Attribute.Location(cancellationToken)),
                 };
                 record.Required.AddRange(Names(settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData)));
+                if (missingBySystem.TryGetValue(system.Id, out var missing))
+                {
+                    record.Missing.AddRange(Names(missing));
+                }
+
                 record.Declarations.Add(Declaration(system.Attribute, map, cancellationToken));
                 foreach (var kind in RuleCatalogue.RequiredKinds)
                 {
@@ -161,13 +168,27 @@ namespace Policy.Inventory
                 document.Systems.Add(record);
             }
 
-            // AI types that belong to no system.
-            foreach (var (type, usage) in usages)
+            // AI types that belong to no system: exactly the subjects of POL001 findings (open, exempted or baselined).
+            foreach (var pair in UndeclaredSubjects(findings))
             {
-                if (DeclarationReader.CoveringSystems(type).IsEmpty)
+                var subject = pair.Key;
+                ComponentRecord record;
+                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(subject, compilation) is INamedTypeSymbol type)
                 {
-                    document.Undeclared.Add(Component(type, usage, project, map));
+                    record = Component(type, Find(usages, type) ?? Usage(type, compilation, matcher, cancellationToken), project, map);
                 }
+                else
+                {
+                    record = new ComponentRecord { Type = subject.Substring(subject.IndexOf(':') + 1), SymbolId = subject, Project = project };
+                }
+
+                // A type that exists only in generated code (a Razor component): the file the finding maps to.
+                if (record.Files.Count == 0 && map(pair.Value) is { } where)
+                {
+                    record.Files.Add(new SourceRef { Path = where.Path, Line = where.Line, Column = where.Column });
+                }
+
+                document.Undeclared.Add(record);
             }
 
             // Exemptions.
@@ -208,7 +229,7 @@ namespace Policy.Inventory
             }
 
             // Findings, as the analyzers reported them.
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in findings)
             {
                 var source = map(diagnostic.Location);
                 diagnostic.Properties.TryGetValue(FindingProperties.SystemId, out var systemId);
@@ -227,6 +248,48 @@ namespace Policy.Inventory
                     LineText = LineText(diagnostic.Location),
                 });
             }
+        }
+
+        /// <summary>The AI use of a type, read by the detector the analyzers use (signature and every operation body).</summary>
+        private static TypeAiUsage Usage(INamedTypeSymbol type, Compilation compilation, AiTypeMatcher matcher, CancellationToken cancellationToken)
+        {
+            var usage = new TypeAiUsage();
+            AiUsageDetector.AnalyzeSignature(type, matcher, usage);
+            AiUsageDetector.AnalyzeBodies(type, compilation, matcher, usage, cancellationToken);
+            return usage;
+        }
+
+        /// <summary>Per system id: the declarations the requirement rules' findings (any state) say are missing.</summary>
+        private static Dictionary<string, Requirements> MissingBySystem(List<Diagnostic> findings)
+        {
+            var result = new Dictionary<string, Requirements>(StringComparer.Ordinal);
+            foreach (var diagnostic in findings)
+            {
+                if (RuleCatalogue.Find(diagnostic.Id) is { RequiredDeclaration: { } kind } &&
+                    diagnostic.Properties.TryGetValue(FindingProperties.SystemId, out var systemId) && systemId != null)
+                {
+                    result[systemId] = (result.TryGetValue(systemId, out var existing) ? existing : Requirements.None) | Requirements.Of(kind);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The subjects (documentation ids) of the POL001 findings, sorted, each once, with the first finding's location.</summary>
+        private static SortedDictionary<string, Location> UndeclaredSubjects(List<Diagnostic> findings)
+        {
+            var result = new SortedDictionary<string, Location>(StringComparer.Ordinal);
+            foreach (var diagnostic in findings)
+            {
+                if (diagnostic.Id == RuleIds.UndeclaredAiComponent &&
+                    diagnostic.Properties.TryGetValue(FindingProperties.Subject, out var subject) && !string.IsNullOrEmpty(subject) &&
+                    !result.ContainsKey(subject!))
+                {
+                    result.Add(subject!, diagnostic.Location);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>Sorts every list of the document (deterministic output) and merges duplicate findings of multi-targeted projects.</summary>
@@ -383,15 +446,31 @@ namespace Policy.Inventory
             for (var i = 0; i < arguments.Length; i++)
             {
                 var name = !parameters.IsDefault && i < parameters.Length ? Capitalize(parameters[i].Name) : "Arg" + i.ToString(CultureInfo.InvariantCulture);
-                record.Values[name] = Format(arguments[i], parameters.IsDefault || i >= parameters.Length ? null : parameters[i].Type);
+                AddValue(record, name, arguments[i]);
             }
 
             foreach (var pair in attribute.Data.NamedArguments)
             {
-                record.Values[pair.Key] = Format(pair.Value, pair.Value.Type);
+                AddValue(record, pair.Key, pair.Value);
             }
 
             return record;
+        }
+
+        /// <summary>A value as written; an array also item by item in <see cref="DeclarationRecord.Lists"/> (never split again).</summary>
+        private static void AddValue(DeclarationRecord record, string name, TypedConstant constant)
+        {
+            record.Values[name] = Format(constant, constant.Type);
+            if (constant.Kind == TypedConstantKind.Array && !constant.IsNull)
+            {
+                var items = new List<string>();
+                foreach (var item in constant.Values)
+                {
+                    items.Add(Format(item, item.Type));
+                }
+
+                record.Lists[name] = items;
+            }
         }
 
         private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);

@@ -190,6 +190,15 @@ namespace Policy.Analyzers.Tests.Catalogue
         }
 
         [Fact]
+        public void InventorySchema_ListsExactlyTheRequiredKinds()
+        {
+            var schema = File.ReadAllText(RepositoryPaths.Combine("docs", "schemas", "inventory.schema.json"));
+            var expected = "{ \"enum\": [" + string.Join(", ", RuleCatalogue.RequiredKinds.Select(k => "\"" + k + "\"")) + "] }";
+            Assert.Contains("\"required\": { \"type\": \"array\", \"items\": " + expected, schema);
+            Assert.Contains("\"missing\": { \"type\": \"array\", \"items\": " + expected, schema);
+        }
+
+        [Fact]
         public void DeclarationKinds_AreExactlyTheAttributesOfPolicyAnnotations()
         {
             var attributes = typeof(AiSystemAttribute).Assembly.GetExportedTypes()
