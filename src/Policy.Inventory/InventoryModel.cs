@@ -130,7 +130,7 @@ namespace Policy.Inventory
         /// <summary>Project (assembly) name.</summary>
         public string Project { get; set; } = string.Empty;
 
-        /// <summary>Text of the source line (for fingerprints), trimmed.</summary>
+        /// <summary>Text of the source line (for the SARIF fingerprint hash), trimmed; kept in memory only, never written to the pack.</summary>
         public string LineText { get; set; } = string.Empty;
     }
 
@@ -193,7 +193,7 @@ namespace Policy.Inventory
     public sealed class InventoryDocument
     {
         /// <summary>Version of the inventory.json schema (docs/evidence-format.md).</summary>
-        public string SchemaVersion { get; set; } = "1.1";
+        public string SchemaVersion { get; set; } = "2.1";
 
         /// <summary>Tool name and version.</summary>
         public string Tool { get; set; } = "policy";

@@ -60,6 +60,7 @@ public sealed class BaselineCommand(CommonOptions options, bool force)
             Console.Out.WriteLine($"{PolicyRun.Relative(run.RepositoryRoot, file)}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}{(existed && !force ? " (shrunk)" : string.Empty)}");
         }
 
+        run.ReportCoverage();
         return ExitCodes.Success;
     }
 }

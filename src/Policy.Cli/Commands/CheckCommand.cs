@@ -39,6 +39,7 @@ public sealed class CheckCommand(CommonOptions options)
                                   $"{run.Document.Systems.Count} AI system(s) in {run.Document.Projects.Count} project(s).");
         }
 
+        run.ReportCoverage();
         return findings.Any(f => f.State == "open" && f.Severity == "error") ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

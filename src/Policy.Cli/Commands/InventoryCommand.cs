@@ -21,6 +21,7 @@ public sealed class InventoryCommand(CommonOptions options)
         if (options.Format == "json")
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(document, EvidenceJson.Options));
+            run.ReportCoverage();
             return ExitCodes.Success;
         }
 
@@ -41,10 +42,11 @@ public sealed class InventoryCommand(CommonOptions options)
             Console.Out.WriteLine("AI components in no declared system (POL001):");
             foreach (var component in document.Undeclared)
             {
-                Console.Out.WriteLine($"  {component.Type}  ({string.Join(", ", component.Files.Select(f => f.Path + ":" + f.Line))}) uses {string.Join(", ", component.Sdks.Select(s => s.Type))}");
+                Console.Out.WriteLine(SafeText.Escape($"  {component.Type}  ({string.Join(", ", component.Files.Select(f => f.Path + ":" + f.Line))}) uses {string.Join(", ", component.Sdks.Select(s => s.Type))}"));
             }
         }
 
+        run.ReportCoverage();
         return ExitCodes.Success;
     }
 }

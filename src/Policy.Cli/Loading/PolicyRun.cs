@@ -40,6 +40,23 @@ public sealed class PolicyRun
     /// <summary>Per project results.</summary>
     public IReadOnlyList<ProjectResult> Projects { get; }
 
+    /// <summary>
+    /// Says on stderr, as the run's last lines, which projects of the input were not analysed: the result is partial.
+    /// </summary>
+    public void ReportCoverage()
+    {
+        var missing = Context.Projects?.Where(p => p.Status != Policy.Evidence.ProjectCoverage.Loaded).ToList() ?? [];
+        foreach (var project in missing)
+        {
+            Console.Error.WriteLine($"policy: warning: project '{Policy.Evidence.SafeText.Escape(project.Path)}' was not analysed ({project.Status}: {project.Reason}).");
+        }
+
+        if (missing.Count > 0)
+        {
+            Console.Error.WriteLine($"policy: warning: the analysis is partial: {missing.Count} of {Context.Projects!.Count} project(s) not analysed.");
+        }
+    }
+
     /// <summary>The analyzers of the product, instantiated once.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(Policy.Analyzers.AiInventoryAnalyzer).Assembly.GetTypes()
         .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
@@ -52,7 +69,8 @@ public sealed class PolicyRun
     {
         var file = SolutionLoader.Resolve(options.Path);
         var root = Git.TopLevel(System.IO.Path.GetDirectoryName(file)!) ?? System.IO.Path.GetDirectoryName(file)!;
-        var (workspace, projects) = await SolutionLoader.LoadAsync(file, options.Properties, progress, cancellationToken).ConfigureAwait(false);
+        var notLoaded = new List<(string Path, string Reason)>();
+        var (workspace, projects) = await SolutionLoader.LoadAsync(file, options.Properties, progress, cancellationToken, notLoaded).ConfigureAwait(false);
         using var _ = workspace;
 
         var document = new InventoryDocument
@@ -98,7 +116,7 @@ public sealed class PolicyRun
                 .ToImmutableArray();
             foreach (var crash in all.Where(d => d.Id == "AD0001"))
             {
-                Console.Error.WriteLine("policy: internal analyzer error (please report): " + crash.GetMessage(CultureInfo.InvariantCulture));
+                Console.Error.WriteLine("policy: internal analyzer error (please report): " + Policy.Evidence.SafeText.Escape(crash.GetMessage(CultureInfo.InvariantCulture).ReplaceLineEndings(" ")));
             }
 
             var policy = PolicyContext.Get(compilation, analyzerOptions);
@@ -116,7 +134,12 @@ public sealed class PolicyRun
         }
 
         // POL030: referenced documents that do not exist (file access: the CLI's job, never the analyzers').
-        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList());
+        var coverage = results.Select(r => new Policy.Evidence.ProjectCoverage(Relative(root, r.Project.FilePath!), Policy.Evidence.ProjectCoverage.Loaded))
+            .Concat(notLoaded.Select(n => new Policy.Evidence.ProjectCoverage(Relative(root, n.Path), Policy.Evidence.ProjectCoverage.NotLoaded, n.Reason)))
+            .DistinctBy(c => c.Path)
+            .OrderBy(c => c.Path, StringComparer.Ordinal)
+            .ToList();
+        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList(), coverage);
         Policy.Evidence.DocumentReferences.AddFindings(document, context);
         InventoryBuilder.Normalize(document);
         return new PolicyRun(file, root, document, results, context);

@@ -10,7 +10,20 @@ public static class SolutionLoader
     /// <summary>Resolves what the user pointed at: the file to open.</summary>
     public static string Resolve(string path)
     {
-        var full = System.IO.Path.GetFullPath(path);
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new UsageException("the path is empty: point at a solution, a C# project, or a folder holding one.");
+        }
+
+        string full;
+        try
+        {
+            full = System.IO.Path.GetFullPath(path);
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or PathTooLongException)
+        {
+            throw new UsageException($"'{path}' is not a valid path: point at a solution, a C# project, or a folder holding one.");
+        }
         if (Directory.Exists(full))
         {
             var solutions = Directory.GetFiles(full, "*.sln").Concat(Directory.GetFiles(full, "*.slnx")).OrderBy(p => p, StringComparer.Ordinal).ToList();
@@ -49,11 +62,30 @@ public static class SolutionLoader
         return full;
     }
 
-    /// <summary>Loads the C# projects; a project that fails to load or restore is a usage error (nothing is analysed half).</summary>
-    public static async Task<(MSBuildWorkspace Workspace, IReadOnlyList<Project> Projects)> LoadAsync(string file, IReadOnlyDictionary<string, string> properties, Progress progress, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads the C# projects; a project that fails to load or restore is a usage error (nothing is analysed half).
+    /// A project the solution names but that does not exist is added to <paramref name="notLoaded"/> (path, reason):
+    /// the run then says its analysis is partial. The workspace (and its BuildHost child process) is disposed when
+    /// loading fails, is cancelled, or the process exits.
+    /// </summary>
+    public static async Task<(MSBuildWorkspace Workspace, IReadOnlyList<Project> Projects)> LoadAsync(string file, IReadOnlyDictionary<string, string> properties, Progress progress, CancellationToken cancellationToken, List<(string Path, string Reason)>? notLoaded = null)
     {
         var globalProperties = new Dictionary<string, string>(properties, StringComparer.OrdinalIgnoreCase);
         var workspace = MSBuildWorkspace.Create(globalProperties);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => workspace.Dispose();
+        try
+        {
+            return await LoadAsync(workspace, file, progress, cancellationToken, notLoaded).ConfigureAwait(false);
+        }
+        catch
+        {
+            workspace.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<(MSBuildWorkspace Workspace, IReadOnlyList<Project> Projects)> LoadAsync(MSBuildWorkspace workspace, string file, Progress progress, CancellationToken cancellationToken, List<(string Path, string Reason)>? notLoaded)
+    {
         var failures = new List<string>();
         workspace.RegisterWorkspaceFailedHandler(e =>
         {
@@ -83,9 +115,19 @@ public static class SolutionLoader
                 loaded = solution.Projects;
             }
         }
-        catch (Exception e) when (e is InvalidOperationException or IOException or InvalidDataException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new UsageException($"'{file}' could not be loaded: {FirstLine(e.Message)}");
+            // A malformed .sln/.slnx (SolutionException, XmlException...), an unreadable file: bad input, one line.
+            throw new UsageException($"'{file}' could not be loaded: {FirstLine(e.Message)}.");
+        }
+
+        foreach (var failure in failures)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(failure, "^Project file not found: '(?<path>[^']+)'");
+            if (match.Success)
+            {
+                notLoaded?.Add((match.Groups["path"].Value, "project file not found"));
+            }
         }
 
         if (Environment.GetEnvironmentVariable("POLICY_DEBUG_LOAD") == "1")
@@ -129,6 +171,6 @@ public static class SolutionLoader
     private static string FirstLine(string text)
     {
         var line = text.Split('\n')[0].Trim();
-        return line.TrimEnd('.');
+        return Policy.Evidence.SafeText.Escape(line.TrimEnd('.'));
     }
 }

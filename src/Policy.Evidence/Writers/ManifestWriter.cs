@@ -19,7 +19,7 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
     {
         using var json = new Utf8JsonWriter(output, EvidenceJson.WriterOptions);
         json.WriteStartObject();
-        json.WriteString("schemaVersion", "1.0");
+        json.WriteString("schemaVersion", "1.1");
         json.WriteString("tool", "policy");
         json.WriteString("toolVersion", document.ToolVersion);
         if (document.Commit != null)
@@ -59,11 +59,38 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
                 json.WriteString("path", reference.Path);
                 json.WriteString("sha256", reference.Sha256);
             }
+            else if (reference.Reason != null)
+            {
+                json.WriteString("reason", reference.Reason);
+            }
 
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        if (context.Projects is { } projects)
+        {
+            // Which projects of the input were analysed: a partial analysis says so in the pack.
+            json.WriteStartObject("coverage");
+            json.WriteBoolean("complete", projects.All(p => p.Status == ProjectCoverage.Loaded));
+            json.WriteStartArray("projects");
+            foreach (var project in projects.OrderBy(p => p.Path, StringComparer.Ordinal))
+            {
+                json.WriteStartObject();
+                json.WriteString("path", project.Path);
+                json.WriteString("status", project.Status);
+                if (project.Reason != null)
+                {
+                    json.WriteString("reason", project.Reason);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
         json.WriteStartObject("policy");
         foreach (var pair in document.Policy)
         {
