@@ -137,6 +137,17 @@ public sealed class HostileValueTests(HostileFixture hostile) : IClassFixture<Ho
         Assert.Equal("Support/docs/oversight.md", document.GetProperty("path").GetString());
     }
 
+    /// <summary>One truth holds on hostile input and on a partial analysis too (PackParity, GoldenPackTests).</summary>
+    [Fact]
+    public void Packs_AgreeWithTheirFindings()
+    {
+        foreach (var pack in new[] { hostile.Pack, hostile.LinksPack })
+        {
+            using var inventory = System.Text.Json.JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json")));
+            PackParity.Assert(inventory.RootElement);
+        }
+    }
+
     [Fact]
     public void Pack_HoldsNoSourceText()
     {
