@@ -196,6 +196,8 @@ namespace Policy.Analyzers.Tests.Catalogue
             var expected = "{ \"enum\": [" + string.Join(", ", RuleCatalogue.RequiredKinds.Select(k => "\"" + k + "\"")) + "] }";
             Assert.Contains("\"required\": { \"type\": \"array\", \"items\": " + expected, schema);
             Assert.Contains("\"missing\": { \"type\": \"array\", \"items\": " + expected, schema);
+            var kinds = "\"kind\": { \"enum\": [" + string.Join(", ", Enum.GetNames<DeclarationKind>().Select(k => "\"" + k + "\"")) + "] }";
+            Assert.Contains(kinds, schema);
         }
 
         [Fact]
