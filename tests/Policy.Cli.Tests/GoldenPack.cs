@@ -28,6 +28,7 @@ public sealed class GoldenPack
     {
         Name = name;
         Folder = Path.Combine(Path.GetTempPath(), "policy-golden-" + name + "-" + Guid.NewGuid().ToString("N")[..8]);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => TryDelete(Folder); // built once per test run, removed at its end
         Copy(source, Folder);
         foreach (var project in Directory.GetFiles(Folder, "*.csproj", SearchOption.AllDirectories))
         {
@@ -92,6 +93,18 @@ public sealed class GoldenPack
 
         // The AI-BOM's serial number is derived from the whole model, commit included.
         return Regex.Replace(text, "\"serialNumber\": \"urn:uuid:[0-9a-f-]{36}\"", "\"serialNumber\": \"urn:uuid:00000000-0000-0000-0000-000000000000\"");
+    }
+
+    private static void TryDelete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a temporary folder.
+        }
     }
 
     private static void Copy(string from, string to)
