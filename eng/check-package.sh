@@ -70,7 +70,7 @@ dlls=artifacts/check/dlls
 rm -rf "$dlls" && mkdir -p "$dlls"
 unzip -q -o -j "$analyzers" 'analyzers/dotnet/cs/*.dll' -d "$dlls"
 unzip -q -o -j "$annotations" 'lib/netstandard2.0/*.dll' -d "$dlls"
-unzip -q -o -j "$cli" 'tools/net10.0/any/policy.dll' 'tools/net10.0/any/Policy.Evidence.dll' -d "$dlls"
+unzip -q -o -j "$cli" 'tools/net10.0/any/policy.dll' 'tools/net10.0/any/Policy.Inventory.dll' 'tools/net10.0/any/Policy.Evidence.dll' -d "$dlls"
 python3 eng/inspect-dll.py --build-root "$root" "$dlls"/*.dll | sed 's/^/    /' || fail "DLL inspection"
 
 echo "==> 3. What flows: app -> library -> Policy.Analyzers, from the packed packages"

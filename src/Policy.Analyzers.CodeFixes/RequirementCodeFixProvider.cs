@@ -11,11 +11,12 @@ using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Policy.Model.Declarations;
 using Policy.Model.Evaluation;
+using Policy.Model.Rules;
 
 namespace Policy.Analyzers.CodeFixes
 {
     /// <summary>
-    /// POL002, POL003, POL005, POL006, POL013: adds the missing declaration to the type that declares the system (the
+    /// Every requirement rule of the catalogue (POL002, POL003, POL005, POL006, POL013, ...): adds the missing declaration to the type that declares the system (the
     /// partial declaration that carries its [AiSystem]), or as <c>[assembly: ...]</c> after an assembly-level
     /// [AiSystem], with its required values visibly unfilled ("TODO"), so POL007 keeps flagging them until a human
     /// supplies the evidence. Nothing is invented: no dates, paths or roles.
@@ -38,17 +39,11 @@ namespace Policy.Analyzers.CodeFixes
         /// <summary>Equivalence key of the POL013 fix.</summary>
         public const string AddDataProvenanceKey = "POL013.AddDataProvenance";
 
-        private static readonly ImmutableArray<Requirement> Requirements = ImmutableArray.Create(
-            new Requirement(RuleIds.MissingHumanOversight, AddHumanOversightKey, "HumanOversight", "(OversightMode.HumanInTheLoop, Role = \"TODO\")",
-                AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Assembly),
-            new Requirement(RuleIds.MissingBiasEvaluation, AddBiasEvaluationKey, "BiasEvaluation", "(Report = \"TODO\", EvaluatedOn = \"TODO\")",
-                AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Assembly),
-            new Requirement(RuleIds.MissingExplainability, AddExplainabilityRecordKey, "ExplainabilityRecord", "(Method = \"TODO\", Store = \"TODO\")",
-                AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Assembly),
-            new Requirement(RuleIds.MissingImpactAssessment, AddImpactAssessmentKey, "ImpactAssessment", "(Reference = \"TODO\", AssessedOn = \"TODO\")",
-                AttributeTargets.Class | AttributeTargets.Struct | AttributeTargets.Interface | AttributeTargets.Assembly),
-            new Requirement(RuleIds.MissingDataProvenance, AddDataProvenanceKey, "DataProvenance", "(\"TODO\")",
-                AttributeTargets.Class | AttributeTargets.Struct)); // Not on interfaces or assemblies: the attribute does not allow them.
+        /// <summary>Every requirement rule of the catalogue that has fix arguments: one fix each, nothing listed here.</summary>
+        private static readonly ImmutableArray<Requirement> Requirements = RuleCatalogue.Requirements
+            .Where(r => r.FixArguments != null)
+            .Select(r => new Requirement(r.Id, r.Id + ".Add" + r.RequiredDeclaration!.Value, r.RequiredDeclaration!.Value.ToString(), r.FixArguments!))
+            .ToImmutableArray();
 
         /// <inheritdoc />
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = Requirements.Select(r => r.RuleId).ToImmutableArray();
@@ -68,7 +63,8 @@ namespace Policy.Analyzers.CodeFixes
             foreach (var diagnostic in context.Diagnostics)
             {
                 var requirement = Requirements.FirstOrDefault(r => r.RuleId == diagnostic.Id);
-                if (requirement is null || FixSite.Find(root, diagnostic.Location.SourceSpan) is not { } site || !site.Allows(requirement.Targets))
+                if (requirement is null || FixSite.Find(root, diagnostic.Location.SourceSpan) is not { } site ||
+                    !site.Allows(await TargetsAsync(context.Document.Project, requirement, context.CancellationToken).ConfigureAwait(false)))
                 {
                     continue;
                 }
@@ -98,6 +94,7 @@ namespace Policy.Analyzers.CodeFixes
                 return solution;
             }
 
+            var targets = Targets(compilation, requirement);
             var edits = new List<AttributeEdit>();
             var fixedTypes = new HashSet<ISymbol>(SymbolEqualityComparer.Default);
             var servedIds = new HashSet<string>(StringComparer.Ordinal);
@@ -111,7 +108,7 @@ namespace Policy.Analyzers.CodeFixes
 
                 var document = project.GetDocument(diagnostic.Location.SourceTree);
                 if (document is null || await document.GetSyntaxRootAsync(cancellationToken).ConfigureAwait(false) is not { } root ||
-                    FixSite.Find(root, diagnostic.Location.SourceSpan) is not { } site || !site.Allows(requirement.Targets))
+                    FixSite.Find(root, diagnostic.Location.SourceSpan) is not { } site || !site.Allows(targets))
                 {
                     continue;
                 }
@@ -164,15 +161,33 @@ namespace Policy.Analyzers.CodeFixes
             }
         }
 
+        private static async Task<AttributeTargets> TargetsAsync(Project project, Requirement requirement, CancellationToken cancellationToken) =>
+            await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false) is { } compilation ? Targets(compilation, requirement) : AttributeTargets.Class | AttributeTargets.Struct;
+
+        /// <summary>Where the attribute may stand, read from its [AttributeUsage] (so a new attribute needs no entry here).</summary>
+        private static AttributeTargets Targets(Compilation compilation, Requirement requirement)
+        {
+            var type = compilation.GetTypeByMetadataName(PolicyAttributes.Namespace + "." + requirement.Attribute + "Attribute");
+            foreach (var attribute in type?.GetAttributes() ?? ImmutableArray<AttributeData>.Empty)
+            {
+                if (attribute.AttributeClass?.Name == nameof(AttributeUsageAttribute) && attribute.ConstructorArguments.Length > 0 &&
+                    attribute.ConstructorArguments[0].Value is int targets)
+                {
+                    return (AttributeTargets)targets;
+                }
+            }
+
+            return AttributeTargets.Class | AttributeTargets.Struct;
+        }
+
         private sealed class Requirement
         {
-            public Requirement(string ruleId, string key, string attribute, string arguments, AttributeTargets targets)
+            public Requirement(string ruleId, string key, string attribute, string arguments)
             {
                 RuleId = ruleId;
                 Key = key;
                 Attribute = attribute;
                 Arguments = arguments;
-                Targets = targets;
             }
 
             public string RuleId { get; }
@@ -182,8 +197,6 @@ namespace Policy.Analyzers.CodeFixes
             public string Attribute { get; }
 
             public string Arguments { get; }
-
-            public AttributeTargets Targets { get; }
 
             public AttributeEdit Edit(DocumentId document, FixSite site) =>
                 new AttributeEdit(document, site.Node, AttributeFactory.List(Attribute, Arguments, assembly: site.AssemblyList != null));

@@ -3,6 +3,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model;
+using Policy.Model.Rules;
 using Policy.Model.Declarations;
 using Policy.Model.Detection;
 
@@ -23,7 +24,7 @@ namespace Policy.Analyzers
             genericsOptions: SymbolDisplayGenericsOptions.IncludeTypeParameters);
 
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UndeclaredAiComponent);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.ReportedBy(RuleReporter.AiInventoryAnalyzer);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model;
+using Policy.Model.Rules;
 using Policy.Model.Baseline;
 using Policy.Model.Declarations;
 using Policy.Model.Evaluation;
@@ -19,7 +20,7 @@ namespace Policy.Analyzers
     public sealed class BaselineAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.StaleBaselineEntry);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.ReportedBy(RuleReporter.BaselineAnalyzer);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model;
+using Policy.Model.Rules;
 using Policy.Model.Baseline;
 using Policy.Model.Settings;
 
@@ -17,9 +18,8 @@ namespace Policy.Analyzers
     public sealed class ConfigurationAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.InvalidConfiguration,
-            Descriptors.UnresolvedDocument); // POL030 is reported by the policy CLI (file access); listed here so it is a known, configurable rule.
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.ReportedBy(RuleReporter.ConfigurationAnalyzer)
+            .AddRange(Descriptors.ReportedBy(RuleReporter.Cli)); // CLI-only rules (POL030: file checks) are listed here so they are known, configurable rules.
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

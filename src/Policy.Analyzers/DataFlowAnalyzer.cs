@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model;
+using Policy.Model.Rules;
 using Policy.Model.DataFlow;
 using Policy.Model.Evaluation;
 
@@ -20,8 +21,7 @@ namespace Policy.Analyzers
     public sealed class DataFlowAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } =
-            ImmutableArray.Create(Descriptors.UnclassifiedData, Descriptors.UndeclaredPersonalData);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.ReportedBy(RuleReporter.DataFlowAnalyzer);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)
@@ -116,7 +116,7 @@ namespace Policy.Analyzers
                 lock (_gate)
                 {
                     _flow ??= _dataFlow.Analyze(_owner, _blocks, cancellationToken);
-                    _dataFlow.Evaluate(sink, _flow, _owner, findings, cancellationToken);
+                    DataFlowEvaluator.Evaluate(_dataFlow, sink, _flow, _owner, findings, cancellationToken);
                 }
 
                 return findings.Count == 0 ? null : findings;

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model;
+using Policy.Model.Rules;
 using Policy.Model.Declarations;
 using Policy.Model.Evaluation;
 
@@ -19,20 +20,7 @@ namespace Policy.Analyzers
     public sealed class DeclarationAnalyzer : DiagnosticAnalyzer
     {
         /// <inheritdoc />
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(
-            Descriptors.MissingHumanOversight,
-            Descriptors.MissingBiasEvaluation,
-            Descriptors.MissingExplainability,
-            Descriptors.MissingImpactAssessment,
-            Descriptors.IncompleteDeclaration,
-            Descriptors.DuplicateSystemId,
-            Descriptors.UnknownSystem,
-            Descriptors.ProhibitedSystem,
-            Descriptors.MissingDataProvenance,
-            Descriptors.StaleBiasEvaluation,
-            Descriptors.StaleImpactAssessment,
-            Descriptors.ExpiredExemption,
-            Descriptors.UnjustifiedExemption);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = Descriptors.ReportedBy(RuleReporter.DeclarationAnalyzer);
 
         /// <inheritdoc />
         public override void Initialize(AnalysisContext context)

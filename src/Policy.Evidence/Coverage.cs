@@ -1,5 +1,7 @@
 using Policy.Model.Controls;
-using Policy.Model.Inventory;
+using Policy.Model.Declarations;
+using Policy.Model.Rules;
+using Policy.Inventory;
 
 namespace Policy.Evidence;
 
@@ -25,26 +27,10 @@ public sealed record CoverageCell(CoverageStatus Status, IReadOnlyList<SourceRef
 /// <summary>
 /// Control coverage per system, derived from the evidence model: a control is missing when a finding of a rule that
 /// maps to it is open (or baselined) for the system, exempted when such a finding is exempted, evidenced when a
-/// declaration that the rule checks is present, and not applicable otherwise.
+/// declaration that evidences such a rule (the catalogue's <c>EvidencedBy</c>) is present, and not applicable otherwise.
 /// </summary>
 public static class Coverage
 {
-    private static readonly Dictionary<string, string[]> EvidenceOfRule = new(StringComparer.Ordinal)
-    {
-        ["POL001"] = ["AiSystem"],
-        ["POL002"] = ["HumanOversight"],
-        ["POL003"] = ["BiasEvaluation"],
-        ["POL004"] = ["BiasEvaluation"],
-        ["POL005"] = ["ExplainabilityRecord"],
-        ["POL006"] = ["ImpactAssessment"],
-        ["POL007"] = ["AiSystem"],
-        ["POL008"] = ["AiSystem"],
-        ["POL009"] = ["AiSystem"],
-        ["POL012"] = ["AiSystem"],
-        ["POL013"] = ["DataProvenance"],
-        ["POL014"] = ["ImpactAssessment"],
-    };
-
     /// <summary>The frameworks in matrix order.</summary>
     public static IReadOnlyList<Framework> Frameworks { get; } = [Framework.Iso42001, Framework.Iso27001, Framework.EuAiAct, Framework.NistAiRmf, Framework.AnnexSl];
 
@@ -54,7 +40,7 @@ public static class Coverage
 
     /// <summary>The rules that map to a control.</summary>
     public static IReadOnlyList<string> RulesOf(Control control) =>
-        ControlCatalogue.MappedRules.Where(r => ControlCatalogue.ForRule(r).Contains(control)).OrderBy(r => r, StringComparer.Ordinal).ToList();
+        RuleCatalogue.All.Where(r => r.Controls.Contains(control)).Select(r => r.Id).ToList();
 
     /// <summary>The status of a control for a system.</summary>
     public static CoverageCell Of(Control control, SystemRecord system, InventoryDocument document)
@@ -73,7 +59,7 @@ public static class Coverage
             return new CoverageCell(CoverageStatus.Exempted, Sources(exempted.Select(f => f.Source)), exempted.Select(f => f.RuleId).Distinct().ToList());
         }
 
-        var kinds = rules.SelectMany(r => EvidenceOfRule.TryGetValue(r, out var k) ? k : []).ToHashSet(StringComparer.Ordinal);
+        var kinds = rules.Select(r => RuleCatalogue.Get(r).EvidencedBy).OfType<DeclarationKind>().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
         var declarations = system.Declarations.Where(d => kinds.Contains(d.Kind)).ToList();
         return declarations.Count > 0
             ? new CoverageCell(CoverageStatus.Evidenced, Sources(declarations.Select(d => d.Source)), [])

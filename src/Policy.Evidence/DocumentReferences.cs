@@ -1,12 +1,15 @@
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
-using Policy.Model.Inventory;
+using Policy.Inventory;
+using Policy.Model.Evaluation;
+using Policy.Model.Rules;
 
 namespace Policy.Evidence;
 
 /// <summary>
 /// The documents declarations reference by path, resolved against the declaring project's folder and then the
-/// repository root. The manifest hashes them; an unresolved one is finding POL030 with the reason.
+/// repository root. The manifest hashes them; an unresolved one is finding POL030 with the reason: the catalogue's
+/// CLI-only rule (file checks never run in the analyzers), its message and severity from the catalogue entry.
 /// Safety (docs/cli.md): symbolic links are resolved first and the result must still be inside the repository; only
 /// regular files are read, at most <see cref="MaxDocumentBytes"/>; a folder, a device, a broken link or a larger file
 /// is "not resolved".
@@ -240,11 +243,12 @@ public static partial class DocumentReferences
 
             var system = document.Systems.First(s => s.Id == reference.SystemId);
             var declaration = system.Declarations.FirstOrDefault(d => d.Kind == reference.Kind && (d.Source?.ToString() ?? string.Empty) == reference.DeclaredAt);
+            var rule = RuleCatalogue.Get(RuleIds.UnresolvedDocument);
             document.Findings.Add(new FindingRecord
             {
-                RuleId = "POL030",
-                Severity = "warning",
-                Message = $"[{reference.Kind}] on {declaration?.Target ?? reference.SystemId} references '{reference.Reference}', which {reference.Reason ?? NotFound}",
+                RuleId = rule.Id,
+                Severity = rule.DefaultSeverity switch { RuleSeverity.Error => "error", RuleSeverity.Info => "note", _ => "warning" },
+                Message = rule.FormatMessage($"[{reference.Kind}] on {declaration?.Target ?? reference.SystemId}", reference.Reference, reference.Reason ?? NotFound),
                 Source = declaration?.Source,
                 SystemId = reference.SystemId,
                 State = "open",

@@ -2,7 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence;
 
@@ -29,7 +29,7 @@ public static class EvidenceJson
     };
 
     /// <summary>
-    /// No source text leaves the process beyond declaration values and locations (inventory schema 1.1):
+    /// No source text leaves the process beyond declaration values and locations (inventory schema 2.0 on):
     /// <see cref="FindingRecord.LineText"/> stays in memory for the SARIF fingerprint (a hash) and is never written.
     /// </summary>
     private static void DropSourceText(JsonTypeInfo info)

@@ -47,7 +47,7 @@ namespace Policy.Model
 
             // Code whose packages did not resolve (never restored, restore failed) references only the framework but may
             // still name AI SDK types: a file that imports an AI SDK namespace opens the suspected-use path (syntax only).
-            return Detection.UnresolvedAiNames.ImportsAiNamespace(compilation);
+            return Catalogue.UnresolvedAiNames.ImportsAiNamespace(compilation);
         }
 
         /// <summary>

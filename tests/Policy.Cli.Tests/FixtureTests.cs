@@ -106,6 +106,7 @@ public sealed partial class FixtureTests(Fixture fixture) : IClassFixture<Fixtur
             var systems = parsed.RootElement.GetProperty("systems").EnumerateArray().ToDictionary(s => s.GetProperty("id").GetString()!, s => s);
             Assert.Equal(["Internal", "Confidential"], systems["ticket-triage"].GetProperty("dataClasses").EnumerateArray().Select(c => c.GetString()));
             Assert.Empty(systems["faq"].GetProperty("dataClasses").EnumerateArray());
+            PackParity.Assert(parsed.RootElement);
         }
 
         var html = File.ReadAllText(Path.Combine(first, "report.html"));

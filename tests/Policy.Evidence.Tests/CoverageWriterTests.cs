@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using Policy.Evidence.Writers;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Tests;
 

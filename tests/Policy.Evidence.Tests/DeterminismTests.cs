@@ -1,6 +1,6 @@
 using System.Globalization;
 using Policy.Evidence.Writers;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Tests;
 

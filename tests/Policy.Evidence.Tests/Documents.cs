@@ -1,4 +1,4 @@
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Tests;
 
@@ -52,6 +52,7 @@ internal static class Documents
             ("Owner", underwriting.Owner), ("ProcessesPersonalData", "true"), ("Purpose", underwriting.Purpose), ("RiskLevel", "High")));
         underwriting.Declarations.Add(Declaration("BiasEvaluation", "UnderwritingService", Src("src/Underwriting/Governance/Underwriting.cs", 17, 2),
             ("EvaluatedOn", "2025-09-30"), ("ProtectedAttributes", "age, sex, nationality"), ("Report", "docs/evaluations/credit-risk-bias-2025q3.md")));
+        underwriting.Declarations[^1].Lists["ProtectedAttributes"] = ["age", "sex", "nationality"]; // arrays travel item by item
         underwriting.Declarations.Add(Declaration("DataProvenance", "SyntheticCreditHistory", Src("src/Underwriting/Governance/Underwriting.cs", 32, 2),
             ("AcquiredOn", "2026-08-14"), ("License", "Generated in-house; no third-party rights"), ("Source", "Synthetic loan book generated from a fixed seed")));
         underwriting.Declarations.Add(Declaration("ExplainabilityRecord", "UnderwritingService", Src("src/Underwriting/Governance/Underwriting.cs", 19, 2),
@@ -80,6 +81,7 @@ internal static class Documents
             Project = "Contoso.Lending.Api",
             Source = Src("src/Api/Governance/Support.cs", 8, 2),
             Required = ["HumanOversight"],
+            Missing = ["HumanOversight"], // the POL002 finding below says so
         };
         support.Declarations.Add(Declaration("AiSystem", "ApplicantSupportAssistant", Src("src/Api/Governance/Support.cs", 8, 2),
             ("Id", "support-chat"), ("IntendedUse", support.IntendedUse), ("Name", support.Name), ("Owner", "TODO"),
@@ -154,6 +156,7 @@ internal static class Documents
             ("Procedure", script), ("Role", attribute), ("Mode", "HumanOnTheLoop")));
         system.Declarations.Add(Declaration("BiasEvaluation", "Evil", Src("src/Underwriting/Evil.cs", 4, 1),
             ("ProtectedAttributes", script + ", " + attribute), ("Report", attribute), ("EvaluatedOn", script)));
+        system.Declarations[^1].Lists["ProtectedAttributes"] = [script, attribute];
         system.Components.Add(Component("Evil.Type" + script, "Evil" + attribute, [Src("src/" + script + ".cs", 1, 1)],
             Sdk("Evil.Sdk" + attribute, "Evil family " + script, "Evil supplier " + attribute, "generative")));
         system.ObservedSdks.Add(Sdk("Evil.Sdk" + attribute, "Evil family " + script, "Evil supplier " + attribute, "generative"));

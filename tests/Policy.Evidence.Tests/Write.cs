@@ -1,5 +1,5 @@
 using System.Text;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Tests;
 

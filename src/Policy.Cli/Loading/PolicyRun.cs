@@ -5,7 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Cli.Output;
 using Policy.Model;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 using Policy.Evidence;
 
 namespace Policy.Cli.Loading;

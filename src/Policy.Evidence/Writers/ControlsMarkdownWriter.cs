@@ -1,6 +1,6 @@
 using System.Text;
 using Policy.Model.Controls;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 
@@ -203,6 +203,7 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         }
 
         properties.AddRange(system.Required.Select(r => ("required", r)));
+        properties.AddRange(system.Missing.Select(r => ("missing", r)));
         properties.AddRange(system.DataClasses.Select(d => ("dataClass", d)));
         properties.AddRange(system.Components.Select(c => ("component", c.Type)));
 
@@ -292,9 +293,9 @@ public sealed class CycloneDxWriter : IEvidenceWriter
                         }
 
                         var mitigation = parts.Count > 0 ? string.Join(", ", parts) : "Bias evaluation declared";
-                        var groups = (Value("ProtectedAttributes") ?? string.Empty)
-                            .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-                        if (groups.Length == 0)
+                        // Array values travel item by item (never joined and split again: a group may contain a comma).
+                        var groups = declaration.Lists.TryGetValue("ProtectedAttributes", out var list) ? list.Where(g => g.Length > 0).ToList() : [];
+                        if (groups.Count == 0)
                         {
                             fairness.Add((null, mitigation));
                         }

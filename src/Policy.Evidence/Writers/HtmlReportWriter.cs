@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 using Policy.Model.Controls;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 
@@ -20,7 +20,6 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
     /// <summary>Where a rule's page lives (the SARIF rules' helpUri pattern).</summary>
     public const string RulePageBase = "https://github.com/policy-analyzers/policy-analyzers/blob/main/docs/rules/";
 
-    private static readonly string[] GovernanceKinds = ["HumanOversight", "BiasEvaluation", "ExplainabilityRecord", "ImpactAssessment", "DataProvenance"];
 
     /// <inheritdoc />
     public string FileName => "report.html";
@@ -348,7 +347,6 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
         Kv(html, "Intended use", system.IntendedUse is null ? "<span class=\"muted\">not declared</span>" : E(system.IntendedUse));
         Kv(html, "Project", "<code>" + E(system.Project) + "</code>");
         Kv(html, "Declared at", system.Source is null ? "<span class=\"muted\">unknown</span>" : Where(system.Source));
-        var present = system.Declarations.Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
         var required = new StringBuilder();
         if (system.Required.Count == 0)
         {
@@ -357,7 +355,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
 
         foreach (var kind in system.Required)
         {
-            var ok = present.Contains(kind);
+            var ok = !system.Missing.Contains(kind); // the findings decide, never the writer
             required.Append("<span class=\"badge ").Append(ok ? "s-evidenced" : "s-missing").Append("\">").Append(ok ? "✓ " : "✗ ").Append(E(kind)).Append("</span> ");
         }
 
@@ -403,7 +401,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
             html.Append("</tbody></table></div>\n");
         }
 
-        var missingKinds = GovernanceKinds.Where(k => system.Required.Contains(k) && !present.Contains(k)).ToList();
+        var missingKinds = system.Missing;
         if (missingKinds.Count > 0)
         {
             html.Append("<p class=\"callout bad\">Required but not declared: ").Append(string.Join(", ", missingKinds.Select(k => "<code>[" + E(k) + "]</code>"))).Append("</p>\n");

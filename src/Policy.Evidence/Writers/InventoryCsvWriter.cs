@@ -1,12 +1,12 @@
 using System.Text;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 
 /// <summary>inventory.csv: one row per AI system, RFC 4180 quoting, for spreadsheets.</summary>
 public sealed class InventoryCsvWriter : IEvidenceWriter
 {
-    private static readonly string[] Declarations = ["HumanOversight", "BiasEvaluation", "ExplainabilityRecord", "ImpactAssessment", "DataProvenance"];
+    private static readonly string[] Declarations = [.. Policy.Model.Rules.RuleCatalogue.RequiredKinds.Select(k => k.ToString())];
 
     /// <inheritdoc />
     public string FileName => "inventory.csv";
@@ -16,7 +16,7 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
     {
         var text = new StringBuilder();
         Row(text, ["id", "name", "project", "risk_level", "owner", "purpose", "intended_use", "automated_decisions", "processes_personal_data",
-            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "components", "suppliers_observed", "open_findings", "declared_at"]);
+            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "missing", "components", "suppliers_observed", "open_findings", "declared_at"]);
         foreach (var system in document.Systems)
         {
             var present = system.Declarations.Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
@@ -26,6 +26,7 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
                 system.AutomatedDecisions ? "true" : "false", system.ProcessesPersonalData ? "true" : "false",
                 .. Declarations.Select(d => present.Contains(d) ? "yes" : "no"),
                 string.Join("; ", system.Required),
+                string.Join("; ", system.Missing),
                 string.Join("; ", system.Components.Select(c => c.Type)),
                 string.Join("; ", system.ObservedSdks.Select(s => s.Supplier).Distinct(StringComparer.Ordinal)),
                 document.Findings.Count(f => f.SystemId == system.Id && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),

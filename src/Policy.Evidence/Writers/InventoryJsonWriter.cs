@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 

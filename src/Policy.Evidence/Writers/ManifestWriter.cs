@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json;
-using Policy.Model.Inventory;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 

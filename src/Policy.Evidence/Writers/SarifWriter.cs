@@ -2,10 +2,8 @@ using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using Microsoft.CodeAnalysis;
-using Policy.Analyzers;
-using Policy.Model.Controls;
-using Policy.Model.Inventory;
+using Policy.Model.Rules;
+using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 
@@ -26,7 +24,7 @@ public sealed class SarifWriter : IEvidenceWriter
     /// <inheritdoc />
     public void Write(InventoryDocument document, EvidenceContext context, Stream output)
     {
-        var rules = Descriptors.AllIds.Select(Descriptors.ForId).ToList();
+        var rules = RuleCatalogue.All;
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
         using var json = new Utf8JsonWriter(output, EvidenceJson.WriterOptions);
@@ -166,38 +164,37 @@ public sealed class SarifWriter : IEvidenceWriter
         return Convert.ToHexString(digest, 0, 8).ToLowerInvariant();
     }
 
-    private static void WriteRule(Utf8JsonWriter json, DiagnosticDescriptor rule)
+    private static void WriteRule(Utf8JsonWriter json, RuleDefinition rule)
     {
         json.WriteStartObject();
         json.WriteString("id", rule.Id);
-        json.WriteString("name", Name(rule.Title.ToString()));
+        json.WriteString("name", Name(rule.Title));
         json.WriteStartObject("shortDescription");
-        json.WriteString("text", rule.Title.ToString());
+        json.WriteString("text", rule.Title);
         json.WriteEndObject();
         json.WriteStartObject("fullDescription");
-        json.WriteString("text", rule.Description.ToString());
+        json.WriteString("text", rule.Description);
         json.WriteEndObject();
-        json.WriteString("helpUri", rule.HelpLinkUri);
+        json.WriteString("helpUri", rule.HelpLink);
         var page = RulePage(rule.Id);
         json.WriteStartObject("help");
-        json.WriteString("text", rule.Description + " See " + rule.HelpLinkUri);
-        json.WriteString("markdown", page ?? rule.Description.ToString());
+        json.WriteString("text", rule.Description + " See " + rule.HelpLink);
+        json.WriteString("markdown", page ?? rule.Description);
         json.WriteEndObject();
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", rule.DefaultSeverity switch
         {
-            DiagnosticSeverity.Error => "error",
-            DiagnosticSeverity.Warning => "warning",
-            DiagnosticSeverity.Info => "note",
-            _ => "none",
+            RuleSeverity.Error => "error",
+            RuleSeverity.Warning => "warning",
+            _ => "note",
         });
-        json.WriteBoolean("enabled", rule.IsEnabledByDefault);
+        json.WriteBoolean("enabled", true);
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteString("category", rule.Category);
         json.WriteStartArray("tags");
         json.WriteStringValue("ai-governance");
-        foreach (var control in ControlCatalogue.ForRule(rule.Id))
+        foreach (var control in rule.Controls)
         {
             json.WriteStringValue(control.Tag);
         }

@@ -87,7 +87,7 @@ namespace Policy.Model.Baseline
         /// <summary>True when the baseline lists this rule for this symbol (rules that cannot be exempted cannot be baselined either).</summary>
         public bool Contains(string ruleId, ISymbol? subject)
         {
-            if (IsEmpty || Evaluation.ExemptionEvaluator.NotExemptible.Contains(ruleId) || SymbolId(subject) is not { } id)
+            if (IsEmpty || Rules.RuleCatalogue.Find(ruleId) is { Exemptible: false } || SymbolId(subject) is not { } id)
             {
                 return false;
             }

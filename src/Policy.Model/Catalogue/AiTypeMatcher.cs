@@ -20,7 +20,7 @@ namespace Policy.Model.Catalogue
         private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
-        private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces, Detection.UnresolvedAiNames unresolved)
+        private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces, UnresolvedAiNames unresolved)
         {
             _types = types;
             _namespaces = namespaces;
@@ -28,7 +28,7 @@ namespace Policy.Model.Catalogue
         }
 
         /// <summary>Suspected AI use in names that did not resolve (only error types reach it).</summary>
-        public Detection.UnresolvedAiNames Unresolved { get; }
+        public UnresolvedAiNames Unresolved { get; }
 
         /// <summary>True when nothing can be found: no catalogued type resolves and no file imports an AI SDK namespace.</summary>
         public bool IsEmptyIncludingUnresolved => IsEmpty && !Unresolved.MayMatch;
@@ -68,7 +68,7 @@ namespace Policy.Model.Catalogue
         public static AiTypeMatcher Create(Compilation compilation, IEnumerable<string> additionalTypes, IEnumerable<string> additionalNamespaces)
         {
             var types = new Dictionary<INamedTypeSymbol, AiSdkEntry>(SymbolEqualityComparer.Default);
-            var unresolved = new Detection.UnresolvedAiNames(compilation, additionalNamespaces);
+            var unresolved = new UnresolvedAiNames(compilation, additionalNamespaces);
             if (!ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) && !additionalTypes.Any() && !additionalNamespaces.Any())
             {
                 // Only the shared framework is referenced: no SDK can be there. Decided on assembly names, without even

@@ -6,7 +6,7 @@ namespace Policy.Model.Controls
 {
     /// <summary>
     /// The controls of ISO/IEC 42001 Annex A, ISO/IEC 27001:2022 Annex A, the EU AI Act and NIST AI RMF that code can
-    /// evidence, and which rule evidences which control. Data, printed in docs/rules and used by the evidence pack.
+    /// evidence. Which rule evidences which control is part of each rule's entry in Policy.Model.Rules.RuleCatalogue.
     /// </summary>
     public static class ControlCatalogue
     {
@@ -74,29 +74,6 @@ namespace Policy.Model.Controls
 
         private static readonly Dictionary<string, Control> ByTag = Index();
 
-        private static readonly Dictionary<string, ImmutableArray<Control>> RuleControls = new Dictionary<string, ImmutableArray<Control>>(StringComparer.Ordinal)
-        {
-            ["POL001"] = Tags("ISO42001:A.4.2", "ISO42001:A.6.2.3", "ISO42001:A.10.3", "ISO27001:5.9", "ISO27001:5.19", "EUAIA:Art.11", "NIST:GOVERN1.6"),
-            ["POL002"] = Tags("ISO42001:A.9.2", "ISO42001:A.6.2.6", "ISO27001:8.16", "EUAIA:Art.14", "NIST:MAP3.5"),
-            ["POL003"] = Tags("ISO42001:A.6.2.4", "ISO42001:A.5.4", "ISO42001:A.7.4", "EUAIA:Art.10", "NIST:MEASURE2.11"),
-            ["POL004"] = Tags("ISO42001:A.6.2.4", "ISO42001:A.7.4", "EUAIA:Art.10", "NIST:MEASURE2.11", "ISMS:7.5"),
-            ["POL005"] = Tags("ISO42001:A.8.2", "ISO42001:A.6.2.8", "ISO27001:8.15", "EUAIA:Art.12", "EUAIA:Art.13", "NIST:MEASURE2.9"),
-            ["POL006"] = Tags("ISO42001:A.5.2", "ISO42001:A.5.3", "ISO42001:A.5.4", "ISO42001:A.5.5", "EUAIA:Art.9"),
-            ["POL007"] = Tags("ISO42001:A.3.2", "ISO42001:A.6.2.2", "ISO42001:A.6.2.7", "ISO42001:A.9.4", "ISO27001:5.9", "EUAIA:Art.11", "NIST:MAP1.1", "ISMS:7.5"),
-            ["POL008"] = Tags("ISO42001:A.4.2", "ISO27001:5.9", "NIST:GOVERN1.6"),
-            ["POL009"] = Tags("ISO42001:A.4.2", "ISO42001:A.6.2.3", "ISO27001:5.9"),
-            ["POL010"] = Tags("ISO27001:5.12", "ISO27001:5.13", "ISO42001:A.4.3", "ISO42001:A.7.2", "EUAIA:Art.10"),
-            ["POL011"] = Tags("ISO27001:5.34", "ISO27001:8.12", "ISO42001:A.7.2", "EUAIA:Art.10"),
-            ["POL012"] = Tags("EUAIA:Art.5", "ISO42001:A.5.5", "ISO42001:A.9.4", "ISMS:6.1"),
-            ["POL013"] = Tags("ISO42001:A.7.3", "ISO42001:A.7.5", "ISO42001:A.4.3", "EUAIA:Art.10"),
-            ["POL014"] = Tags("ISO42001:A.5.3", "ISO42001:A.5.2", "EUAIA:Art.9", "ISMS:7.5"),
-            ["POL020"] = Tags("ISMS:6.1", "ISMS:10.2"),
-            ["POL021"] = Tags("ISMS:6.1", "ISO42001:A.3.2"),
-            ["POL022"] = Tags("ISMS:10.2", "ISMS:7.5"),
-            ["POL030"] = Tags("ISMS:7.5", "ISO42001:A.5.3", "ISO42001:A.6.2.7"),
-            ["POL090"] = Tags("ISO27001:8.25", "ISMS:8.1"),
-        };
-
         /// <summary>The tag prefix of a framework.</summary>
         public static string Prefix(Framework framework) => framework switch
         {
@@ -117,26 +94,8 @@ namespace Policy.Model.Controls
             _ => "ISO/IEC 42001 and ISO/IEC 27001 clauses (Annex SL)",
         };
 
-        /// <summary>The controls a rule evidences; empty for an unknown rule.</summary>
-        public static ImmutableArray<Control> ForRule(string ruleId) =>
-            RuleControls.TryGetValue(ruleId, out var controls) ? controls : ImmutableArray<Control>.Empty;
-
-        /// <summary>The rule ids that have a control mapping.</summary>
-        public static IEnumerable<string> MappedRules => RuleControls.Keys;
-
         /// <summary>Finds a control by tag, for example "ISO42001:A.9.2".</summary>
         public static Control? Find(string tag) => ByTag.TryGetValue(tag, out var control) ? control : null;
-
-        private static ImmutableArray<Control> Tags(params string[] tags)
-        {
-            var builder = ImmutableArray.CreateBuilder<Control>(tags.Length);
-            foreach (var tag in tags)
-            {
-                builder.Add(ByTag.TryGetValue(tag, out var c) ? c : throw new InvalidOperationException("Unknown control " + tag));
-            }
-
-            return builder.MoveToImmutable();
-        }
 
         private static Dictionary<string, Control> Index()
         {

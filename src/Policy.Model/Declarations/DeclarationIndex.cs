@@ -96,22 +96,24 @@ namespace Policy.Model.Declarations
         public IReadOnlyList<INamedTypeSymbol> ComponentsOf(string id) => _componentsById.GetOrAdd(id, ReadComponentsOf);
 
         /// <summary>
-        /// The governance declarations of a kind that count for a system: on the declaring type (and its methods), on
-        /// its [AiComponent] types (and their methods), and on the assembly that declares it.
+        /// The declarations of a kind that count for a system: the one definition behind the requirement rules and the
+        /// evidence pack. They stand on the declaring type or one of its [AiComponent] types (on the type itself, on its
+        /// members, on the parameters of its methods and constructors, or on a nested type that declares no system of its
+        /// own), or on the assembly that declares the system. Each declaration once.
         /// </summary>
         public ImmutableArray<AttributeView> Governance(SystemDeclaration system, DeclarationKind kind)
         {
             var builder = ImmutableArray.CreateBuilder<AttributeView>();
             if (system.DeclaringSymbol is INamedTypeSymbol declaringType)
             {
-                AddFromTypeAndMethods(declaringType, kind, builder);
+                AddFromType(declaringType, kind, builder);
             }
 
             foreach (var component in ComponentsOf(system.Id))
             {
                 if (!SymbolEqualityComparer.Default.Equals(component, system.DeclaringSymbol))
                 {
-                    AddFromTypeAndMethods(component, kind, builder);
+                    AddFromType(component, kind, builder);
                 }
             }
 
@@ -123,32 +125,78 @@ namespace Policy.Model.Declarations
                 }
             }
 
+            if (builder.Count > 1)
+            {
+                Deduplicate(builder);
+            }
+
             return builder.ToImmutable();
         }
 
-        private static void AddFromTypeAndMethods(INamedTypeSymbol type, DeclarationKind kind, ImmutableArray<AttributeView>.Builder builder)
+        private static void AddFromType(INamedTypeSymbol type, DeclarationKind kind, ImmutableArray<AttributeView>.Builder builder)
         {
-            foreach (var declaration in DeclarationReader.Read(type))
+            Add(DeclarationReader.Read(type), kind, builder);
+            foreach (var member in type.GetMembers())
+            {
+                if (member is INamedTypeSymbol nested)
+                {
+                    var own = DeclarationReader.Read(nested);
+                    if (!DeclaresSystem(own))
+                    {
+                        Add(own, kind, builder);
+                    }
+
+                    continue;
+                }
+
+                Add(DeclarationReader.Read(member), kind, builder);
+                if (member is IMethodSymbol method)
+                {
+                    foreach (var parameter in method.Parameters)
+                    {
+                        Add(DeclarationReader.Read(parameter), kind, builder);
+                    }
+                }
+            }
+        }
+
+        private static bool DeclaresSystem(ImmutableArray<AttributeView> declarations)
+        {
+            foreach (var declaration in declarations)
+            {
+                if (declaration.Kind == DeclarationKind.AiSystem || declaration.Kind == DeclarationKind.AiComponent)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void Add(ImmutableArray<AttributeView> declarations, DeclarationKind kind, ImmutableArray<AttributeView>.Builder builder)
+        {
+            foreach (var declaration in declarations)
             {
                 if (declaration.Kind == kind)
                 {
                     builder.Add(declaration);
                 }
             }
+        }
 
-            if (kind == DeclarationKind.HumanOversight || kind == DeclarationKind.ExplainabilityRecord)
+        /// <summary>Keeps the first of declarations written at the same place (a type reached twice, a shared assembly attribute).</summary>
+        private static void Deduplicate(ImmutableArray<AttributeView>.Builder builder)
+        {
+            for (var i = builder.Count - 1; i > 0; i--)
             {
-                foreach (var member in type.GetMembers())
+                var reference = builder[i].Data.ApplicationSyntaxReference;
+                for (var j = 0; j < i; j++)
                 {
-                    if (member is IMethodSymbol)
+                    var other = builder[j].Data.ApplicationSyntaxReference;
+                    if (reference is null ? ReferenceEquals(builder[i].Data, builder[j].Data) : other != null && other.SyntaxTree == reference.SyntaxTree && other.Span == reference.Span)
                     {
-                        foreach (var declaration in DeclarationReader.Read(member))
-                        {
-                            if (declaration.Kind == kind)
-                            {
-                                builder.Add(declaration);
-                            }
-                        }
+                        builder.RemoveAt(i);
+                        break;
                     }
                 }
             }

@@ -4,7 +4,10 @@ using Microsoft.CodeAnalysis;
 
 namespace Policy.Model.Declarations
 {
-    /// <summary>The attributes of Policy.Annotations, as the model knows them.</summary>
+    /// <summary>
+    /// The attributes of Policy.Annotations, as the model knows them: each member is named exactly like its attribute
+    /// class without the "Attribute" suffix (that is how attributes are recognised). A new attribute is a new member.
+    /// </summary>
     public enum DeclarationKind
     {
         /// <summary>[AiSystem]</summary>
@@ -44,6 +47,11 @@ namespace Policy.Model.Declarations
         /// <summary>The metadata name of [AiSystem], used to tell whether a compilation can see the attributes.</summary>
         public const string AiSystemMetadataName = "Policy.Annotations.AiSystemAttribute";
 
+        /// <summary>Every kind by its attribute class name ("HumanOversightAttribute"): the enum member names are the attribute names.</summary>
+        private static readonly Dictionary<string, DeclarationKind> ByAttributeName = Names();
+
+        private static readonly HashSet<string> ShortNames = new HashSet<string>(Enum.GetNames(typeof(DeclarationKind)), StringComparer.Ordinal);
+
         /// <summary>Classifies an attribute class; null when it is not one of ours.</summary>
         public static DeclarationKind? Classify(INamedTypeSymbol? attributeClass)
         {
@@ -59,19 +67,7 @@ namespace Policy.Model.Declarations
                 return null;
             }
 
-            return attributeClass.Name switch
-            {
-                "AiSystemAttribute" => DeclarationKind.AiSystem,
-                "AiComponentAttribute" => DeclarationKind.AiComponent,
-                "HumanOversightAttribute" => DeclarationKind.HumanOversight,
-                "BiasEvaluationAttribute" => DeclarationKind.BiasEvaluation,
-                "ExplainabilityRecordAttribute" => DeclarationKind.ExplainabilityRecord,
-                "ImpactAssessmentAttribute" => DeclarationKind.ImpactAssessment,
-                "DataProvenanceAttribute" => DeclarationKind.DataProvenance,
-                "ClassificationAttribute" => DeclarationKind.Classification,
-                "PolicyExemptionAttribute" => DeclarationKind.PolicyExemption,
-                _ => (DeclarationKind?)null,
-            };
+            return ByAttributeName.TryGetValue(attributeClass.Name, out var kind) ? kind : (DeclarationKind?)null;
         }
 
         /// <summary>
@@ -81,18 +77,9 @@ namespace Policy.Model.Declarations
         public static bool MayBePolicyAttribute(string simpleName, IReadOnlyCollection<string> aliases)
         {
             var name = simpleName.EndsWith("Attribute", StringComparison.Ordinal) ? simpleName.Substring(0, simpleName.Length - "Attribute".Length) : simpleName;
-            switch (name)
+            if (ShortNames.Contains(name))
             {
-                case "AiSystem":
-                case "AiComponent":
-                case "HumanOversight":
-                case "BiasEvaluation":
-                case "ExplainabilityRecord":
-                case "ImpactAssessment":
-                case "DataProvenance":
-                case "Classification":
-                case "PolicyExemption":
-                    return true;
+                return true;
             }
 
             foreach (var alias in aliases)
@@ -104,6 +91,17 @@ namespace Policy.Model.Declarations
             }
 
             return false;
+        }
+
+        private static Dictionary<string, DeclarationKind> Names()
+        {
+            var map = new Dictionary<string, DeclarationKind>(StringComparer.Ordinal);
+            foreach (DeclarationKind kind in Enum.GetValues(typeof(DeclarationKind)))
+            {
+                map[kind + "Attribute"] = kind;
+            }
+
+            return map;
         }
 
         /// <summary>The attribute name as written in code, without the suffix.</summary>

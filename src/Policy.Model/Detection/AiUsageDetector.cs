@@ -133,6 +133,7 @@ namespace Policy.Model.Detection
                         EqualsValueClauseSyntax { Parent: VariableDeclaratorSyntax { Parent.Parent: BaseFieldDeclarationSyntax } } initializer => initializer.Value,
                         EqualsValueClauseSyntax { Parent: PropertyDeclarationSyntax } initializer => initializer.Value,
                         GlobalStatementSyntax global when root is CompilationUnitSyntax => global.Statement,
+                        ArgumentSyntax { Parent: ArgumentListSyntax { Parent: PrimaryConstructorBaseTypeSyntax } } argument => argument.Expression,
                         _ => null,
                     };
                     if (body != null && model.GetOperation(body, cancellationToken) is { } operation)

@@ -5,6 +5,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Policy.Model.Declarations;
+using Policy.Model.Rules;
 using Policy.Model.Settings;
 
 namespace Policy.Model.Evaluation
@@ -132,7 +133,8 @@ namespace Policy.Model.Evaluation
         }
 
         /// <summary>
-        /// Checks what a declared system requires (POL002, POL003, POL005, POL006, POL013) and whether its id is unique
+        /// Checks what a declared system requires (every requirement rule of the catalogue: a finding exactly when a
+        /// required kind has no declaration in <see cref="DeclarationIndex.Governance"/>) and whether its id is unique
         /// (POL008). <paramref name="location"/> is where requirement findings go: the declaring type's identifier or
         /// the assembly attribute.
         /// </summary>
@@ -159,11 +161,14 @@ namespace Policy.Model.Evaluation
 
             var byRisk = settings.ByRisk.TryGetValue(system.RiskLevel, out var r) ? r : Requirements.None;
             var required = settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData);
-            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.HumanOversight, DeclarationKind.HumanOversight, RuleIds.MissingHumanOversight);
-            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.BiasEvaluation, DeclarationKind.BiasEvaluation, RuleIds.MissingBiasEvaluation);
-            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.Explainability, DeclarationKind.ExplainabilityRecord, RuleIds.MissingExplainability);
-            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.ImpactAssessment, DeclarationKind.ImpactAssessment, RuleIds.MissingImpactAssessment);
-            CheckRequirement(system, index, settings, location, findings, required, byRisk, Requirements.DataProvenance, DeclarationKind.DataProvenance, RuleIds.MissingDataProvenance);
+            foreach (var rule in RuleCatalogue.Requirements)
+            {
+                var kind = rule.RequiredDeclaration!.Value;
+                if (required.Contains(kind) && index.Governance(system, kind).IsEmpty)
+                {
+                    findings.Add(new Finding(rule.Id, location, system.Id, system.Id, Reason(system, settings, byRisk, kind)));
+                }
+            }
 
             CheckFreshness(system, index, settings, DeclarationKind.BiasEvaluation, "EvaluatedOn", settings.BiasEvaluationMaxAgeDays, RuleIds.StaleBiasEvaluation, findings, cancellationToken);
             if (settings.ImpactAssessmentMaxAgeDays is int impactDays)
@@ -222,118 +227,25 @@ namespace Policy.Model.Evaluation
             return syntax?.Name.GetLocation() ?? Location.None;
         }
 
-        private static void CheckRequirement(
-            SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings,
-            Requirements required, Requirements byRisk, Requirements requirement, DeclarationKind kind, string ruleId)
-        {
-            if ((required & requirement) == 0)
-            {
-                return;
-            }
-
-            bool present;
-            if (kind == DeclarationKind.DataProvenance)
-            {
-                present = HasDataProvenance(system, index);
-            }
-            else
-            {
-                present = !index.Governance(system, kind).IsEmpty;
-            }
-
-            if (!present)
-            {
-                findings.Add(new Finding(ruleId, location, system.Id, system.Id, Reason(system, settings, byRisk, requirement)));
-            }
-        }
-
-        private static string Reason(SystemDeclaration system, PolicySettings settings, Requirements byRisk, Requirements requirement)
+        private static string Reason(SystemDeclaration system, PolicySettings settings, Requirements byRisk, DeclarationKind requirement)
         {
             var reasons = new List<string>(3);
-            if ((byRisk & requirement) != 0)
+            if (byRisk.Contains(requirement))
             {
                 reasons.Add("risk level " + system.RiskLevel);
             }
 
-            if (system.AutomatedDecisions && (settings.AutomatedDecisions & requirement) != 0)
+            if (system.AutomatedDecisions && settings.AutomatedDecisions.Contains(requirement))
             {
                 reasons.Add("AutomatedDecisions = true");
             }
 
-            if (system.ProcessesPersonalData && (settings.PersonalData & requirement) != 0)
+            if (system.ProcessesPersonalData && settings.PersonalData.Contains(requirement))
             {
                 reasons.Add("ProcessesPersonalData = true");
             }
 
             return string.Join(", ", reasons);
-        }
-
-        private static bool HasDataProvenance(SystemDeclaration system, DeclarationIndex index)
-        {
-            foreach (var declaration in index.AssemblyDeclarations)
-            {
-                if (declaration.Kind == DeclarationKind.DataProvenance)
-                {
-                    return true;
-                }
-            }
-
-            if (system.DeclaringSymbol is INamedTypeSymbol type && HasProvenance(type))
-            {
-                return true;
-            }
-
-            foreach (var component in index.ComponentsOf(system.Id))
-            {
-                if (HasProvenance(component))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static bool HasProvenance(INamedTypeSymbol type)
-        {
-            if (Has(type))
-            {
-                return true;
-            }
-
-            foreach (var member in type.GetMembers())
-            {
-                if (Has(member))
-                {
-                    return true;
-                }
-
-                if (member is IMethodSymbol method)
-                {
-                    foreach (var parameter in method.Parameters)
-                    {
-                        if (Has(parameter))
-                        {
-                            return true;
-                        }
-                    }
-                }
-            }
-
-            return false;
-
-            static bool Has(ISymbol symbol)
-            {
-                foreach (var declaration in DeclarationReader.Read(symbol))
-                {
-                    if (declaration.Kind == DeclarationKind.DataProvenance)
-                    {
-                        return true;
-                    }
-                }
-
-                return false;
-            }
         }
 
         private static void CheckDuplicates(SystemDeclaration system, DeclarationIndex index, List<Finding> findings, CancellationToken cancellationToken)

@@ -31,10 +31,22 @@ namespace Policy.Model.Evaluation
     /// </summary>
     public static class ExemptionEvaluator
     {
-        /// <summary>Rules an exemption cannot suppress: duplicate ids, prohibited practices, exemption and configuration problems.</summary>
-        public static ImmutableHashSet<string> NotExemptible { get; } = ImmutableHashSet.Create(StringComparer.Ordinal,
-            RuleIds.DuplicateSystemId, RuleIds.ProhibitedSystem, RuleIds.ExpiredExemption, RuleIds.UnjustifiedExemption, RuleIds.StaleBaselineEntry,
-            RuleIds.UnresolvedDocument, RuleIds.InvalidConfiguration);
+        /// <summary>Rules an exemption cannot suppress (catalogue entries with <c>exemptible: false</c>): duplicate ids, prohibited practices, exemption, baseline, document and configuration problems.</summary>
+        public static ImmutableHashSet<string> NotExemptible { get; } = NotExemptibleRules();
+
+        private static ImmutableHashSet<string> NotExemptibleRules()
+        {
+            var builder = ImmutableHashSet.CreateBuilder<string>(StringComparer.Ordinal);
+            foreach (var rule in Rules.RuleCatalogue.All)
+            {
+                if (!rule.Exemptible)
+                {
+                    builder.Add(rule.Id);
+                }
+            }
+
+            return builder.ToImmutable();
+        }
 
         /// <summary>The rule id an exemption names (trimmed, upper case), or null.</summary>
         public static string? RuleOf(AttributeView exemption) => exemption.ConstructorString(0)?.Trim().ToUpperInvariant();

@@ -1,11 +1,10 @@
 namespace Policy.Model.Evaluation
 {
-    /// <summary>The rule ids (fixed public contract, see DESIGN.md). Docs: docs/rules/{id}.md.</summary>
+    /// <summary>Names for the rule ids (fixed public contract, see DESIGN.md). Everything else about a rule: Rules.RuleCatalogue.</summary>
     public static class RuleIds
     {
-        /// <summary>Every rule id.</summary>
-        public static System.Collections.Immutable.ImmutableHashSet<string> All { get; } = System.Collections.Immutable.ImmutableHashSet.Create(System.StringComparer.Ordinal,
-            "POL001", "POL002", "POL003", "POL004", "POL005", "POL006", "POL007", "POL008", "POL009", "POL010", "POL011", "POL012", "POL013", "POL014", "POL020", "POL021", "POL022", "POL030", "POL090");
+        /// <summary>Every rule id: the ids of <see cref="Rules.RuleCatalogue"/> (a test checks the constants below against it).</summary>
+        public static System.Collections.Immutable.ImmutableHashSet<string> All => Rules.RuleCatalogue.Ids;
 
         /// <summary>Type uses an AI SDK but is not covered by [AiSystem]/[AiComponent].</summary>
         public const string UndeclaredAiComponent = "POL001";

@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Model.Declarations;
+using Policy.Model.Rules;
 
 namespace Policy.Model.Settings
 {
@@ -65,11 +66,11 @@ namespace Policy.Model.Settings
             .Add(RiskLevel.Unspecified, Requirements.None)
             .Add(RiskLevel.Minimal, Requirements.None)
             .Add(RiskLevel.Limited, Requirements.None)
-            .Add(RiskLevel.High, Requirements.HumanOversight | Requirements.BiasEvaluation | Requirements.Explainability | Requirements.ImpactAssessment)
+            .Add(RiskLevel.High, Requirements.Of(DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment))
             .Add(RiskLevel.Prohibited, Requirements.None);
 
         /// <summary>What AutomatedDecisions = true adds. Default: oversight and explainability.</summary>
-        public Requirements AutomatedDecisions { get; private set; } = Requirements.HumanOversight | Requirements.Explainability;
+        public Requirements AutomatedDecisions { get; private set; } = Requirements.Of(DeclarationKind.HumanOversight, DeclarationKind.ExplainabilityRecord);
 
         /// <summary>What ProcessesPersonalData = true adds. Default: nothing.</summary>
         public Requirements PersonalData { get; private set; } = Requirements.None;
@@ -146,21 +147,31 @@ namespace Policy.Model.Settings
             return result;
         }
 
-        /// <summary>Requirements as the configuration writes them.</summary>
+        /// <summary>Requirements as the configuration writes them (the catalogue's keywords, in rule order), or "none".</summary>
         public static string Format(Requirements requirements)
         {
-            if (requirements == Requirements.None)
+            var parts = new List<string>();
+            foreach (var rule in RuleCatalogue.Requirements)
             {
-                return "none";
+                if (requirements.Contains(rule.RequiredDeclaration!.Value))
+                {
+                    parts.Add(rule.RequirementKeyword!);
+                }
             }
 
-            var parts = new List<string>();
-            if ((requirements & Requirements.HumanOversight) != 0) parts.Add("human_oversight");
-            if ((requirements & Requirements.BiasEvaluation) != 0) parts.Add("bias_evaluation");
-            if ((requirements & Requirements.Explainability) != 0) parts.Add("explainability");
-            if ((requirements & Requirements.ImpactAssessment) != 0) parts.Add("impact_assessment");
-            if ((requirements & Requirements.DataProvenance) != 0) parts.Add("data_provenance");
-            return string.Join(", ", parts);
+            return parts.Count == 0 ? "none" : string.Join(", ", parts);
+        }
+
+        /// <summary>What a requirements key accepts: the catalogue's keywords or none.</summary>
+        public static string RequirementKeywords()
+        {
+            var words = new List<string>();
+            foreach (var rule in RuleCatalogue.Requirements)
+            {
+                words.Add(rule.RequirementKeyword!);
+            }
+
+            return "a list of " + string.Join(", ", words) + " or none";
         }
 
         /// <summary>Reads the settings from analyzer config options.</summary>
@@ -313,29 +324,18 @@ namespace Policy.Model.Settings
             var result = Requirements.None;
             foreach (var item in ParseList(value))
             {
-                switch (item.ToLowerInvariant())
+                if (string.Equals(item, "none", StringComparison.OrdinalIgnoreCase))
                 {
-                    case "none":
-                        break;
-                    case "human_oversight":
-                        result |= Requirements.HumanOversight;
-                        break;
-                    case "bias_evaluation":
-                        result |= Requirements.BiasEvaluation;
-                        break;
-                    case "explainability":
-                        result |= Requirements.Explainability;
-                        break;
-                    case "impact_assessment":
-                        result |= Requirements.ImpactAssessment;
-                        break;
-                    case "data_provenance":
-                        result |= Requirements.DataProvenance;
-                        break;
-                    default:
-                        errors.Add(new ConfigurationError(key, value, "a list of human_oversight, bias_evaluation, explainability, impact_assessment, data_provenance or none"));
-                        return fallback;
+                    continue;
                 }
+
+                if (RuleCatalogue.RequirementByKeyword(item) is not { } rule)
+                {
+                    errors.Add(new ConfigurationError(key, value, RequirementKeywords()));
+                    return fallback;
+                }
+
+                result |= Requirements.Of(rule.RequiredDeclaration!.Value);
             }
 
             return result;

@@ -1,27 +1,83 @@
 using System;
+using System.Collections.Generic;
+using Policy.Model.Declarations;
 
 namespace Policy.Model.Settings
 {
-    /// <summary>Governance declarations a policy can require of an AI system.</summary>
-    [Flags]
-    public enum Requirements
+    /// <summary>
+    /// A set of required declarations (what <c>policy.requirements.*</c> keys configure): one bit per
+    /// <see cref="DeclarationKind"/>. The requirement rules of Policy.Model.Rules.RuleCatalogue say which kinds can be
+    /// required and under which keyword; nothing here lists them.
+    /// </summary>
+    public readonly struct Requirements : IEquatable<Requirements>
     {
-        /// <summary>Nothing.</summary>
-        None = 0,
+        private readonly ulong _bits;
 
-        /// <summary>[HumanOversight] (POL002).</summary>
-        HumanOversight = 1,
+        private Requirements(ulong bits) => _bits = bits;
 
-        /// <summary>[BiasEvaluation] (POL003).</summary>
-        BiasEvaluation = 2,
+        /// <summary>Nothing required.</summary>
+        public static Requirements None => default;
 
-        /// <summary>[ExplainabilityRecord] (POL005).</summary>
-        Explainability = 4,
+        /// <summary>True when nothing is required.</summary>
+        public bool IsEmpty => _bits == 0;
 
-        /// <summary>[ImpactAssessment] (POL006).</summary>
-        ImpactAssessment = 8,
+        /// <summary>The set with one kind.</summary>
+        public static Requirements Of(DeclarationKind kind) => new Requirements(Bit(kind));
 
-        /// <summary>[DataProvenance] on the system's types or members (POL013).</summary>
-        DataProvenance = 16,
+        /// <summary>The set of these kinds.</summary>
+        public static Requirements Of(params DeclarationKind[] kinds)
+        {
+            var result = None;
+            foreach (var kind in kinds)
+            {
+                result |= Of(kind);
+            }
+
+            return result;
+        }
+
+        /// <summary>True when the kind is required.</summary>
+        public bool Contains(DeclarationKind kind) => (_bits & Bit(kind)) != 0;
+
+        /// <summary>The required kinds, in enum order.</summary>
+        public IEnumerable<DeclarationKind> Kinds
+        {
+            get
+            {
+                foreach (DeclarationKind kind in Enum.GetValues(typeof(DeclarationKind)))
+                {
+                    if (Contains(kind))
+                    {
+                        yield return kind;
+                    }
+                }
+            }
+        }
+
+        /// <summary>Union.</summary>
+        public static Requirements operator |(Requirements a, Requirements b) => new Requirements(a._bits | b._bits);
+
+        /// <summary>Intersection.</summary>
+        public static Requirements operator &(Requirements a, Requirements b) => new Requirements(a._bits & b._bits);
+
+        /// <summary>Equality.</summary>
+        public static bool operator ==(Requirements a, Requirements b) => a._bits == b._bits;
+
+        /// <summary>Inequality.</summary>
+        public static bool operator !=(Requirements a, Requirements b) => a._bits != b._bits;
+
+        /// <inheritdoc />
+        public bool Equals(Requirements other) => _bits == other._bits;
+
+        /// <inheritdoc />
+        public override bool Equals(object? obj) => obj is Requirements other && Equals(other);
+
+        /// <inheritdoc />
+        public override int GetHashCode() => _bits.GetHashCode();
+
+        /// <inheritdoc />
+        public override string ToString() => string.Join(", ", Kinds);
+
+        private static ulong Bit(DeclarationKind kind) => 1UL << (int)kind;
     }
 }

@@ -2,30 +2,50 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CodeFixes;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Policy.Analyzers.CodeFixes;
 using Policy.Analyzers.Tests.Infrastructure;
-using Policy.Model.Controls;
+using Policy.Annotations;
+using Policy.Model.Declarations;
+using Policy.Model.Evaluation;
+using Policy.Model.Rules;
 
 namespace Policy.Analyzers.Tests.Catalogue
 {
-    /// <summary>Rules, their docs pages, release tracking, the README table and the control mapping agree.</summary>
+    /// <summary>
+    /// The rule catalogue (Policy.Model.Rules.RuleCatalogue) is the one truth about a rule: every place that repeats
+    /// it (RuleIds, descriptors, analyzers' supported diagnostics, fixes, docs pages, docs index, README table,
+    /// release tracking, configuration docs, attributes) agrees with it, in both directions.
+    /// </summary>
     public sealed class RuleCatalogueTests
     {
-        public static IEnumerable<object[]> AllDescriptors() =>
-            Descriptors().Select(d => new object[] { d.Id });
+        public static IEnumerable<object[]> AllRules() => RuleCatalogue.All.Select(r => new object[] { r.Id });
 
-        private static IReadOnlyList<DiagnosticDescriptor> Descriptors() =>
+        private static IReadOnlyList<DiagnosticAnalyzer> Analyzers() =>
             typeof(AiInventoryAnalyzer).Assembly.GetTypes()
                 .Where(t => !t.IsAbstract && typeof(DiagnosticAnalyzer).IsAssignableFrom(t))
-                .SelectMany(t => ((DiagnosticAnalyzer)Activator.CreateInstance(t)!).SupportedDiagnostics)
-                .GroupBy(d => d.Id)
-                .Select(g => g.First())
-                .OrderBy(d => d.Id, StringComparer.Ordinal)
+                .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
                 .ToList();
 
-        private static DiagnosticDescriptor Descriptor(string id) => Descriptors().Single(d => d.Id == id);
+        private static IReadOnlyList<DiagnosticDescriptor> SupportedDescriptors() =>
+            Analyzers().SelectMany(a => a.SupportedDiagnostics).GroupBy(d => d.Id).Select(g => g.First()).OrderBy(d => d.Id, StringComparer.Ordinal).ToList();
+
+        [Fact]
+        public void Catalogue_IsSortedUniqueAndMatchesTheRuleIdConstants()
+        {
+            var ids = RuleCatalogue.All.Select(r => r.Id).ToList();
+            Assert.Equal(ids.OrderBy(i => i, StringComparer.Ordinal), ids);
+            Assert.Equal(ids.Count, ids.Distinct().Count());
+            var constants = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).OrderBy(i => i, StringComparer.Ordinal);
+            Assert.Equal(ids, constants);
+            Assert.Equal(ids, RuleIds.All.OrderBy(i => i, StringComparer.Ordinal));
+        }
 
         [Fact]
         public void EveryAnalyzerIsSealedAndHasRules()
@@ -35,87 +55,181 @@ namespace Policy.Analyzers.Tests.Catalogue
             Assert.All(analyzers, t => Assert.True(t.IsSealed, t.Name + " is not sealed"));
         }
 
-        [Theory]
-        [MemberData(nameof(AllDescriptors))]
-        public void HelpLink_ResolvesToAnExistingDocsPage(string id)
+        [Fact]
+        public void Analyzers_SupportExactlyTheCatalogue_EachRuleByItsReporter()
         {
-            var descriptor = Descriptor(id);
-            Assert.Equal(Policy.Analyzers.Descriptors.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
-            var page = RepositoryPaths.Combine("docs", "rules", id + ".md");
+            Assert.Equal(RuleCatalogue.All.Select(r => r.Id), SupportedDescriptors().Select(d => d.Id));
+            foreach (var analyzer in Analyzers().Where(a => a is not PolicyExemptionSuppressor))
+            {
+                var reporter = Enum.Parse<RuleReporter>(analyzer.GetType().Name);
+                var expected = RuleCatalogue.ReportedBy(reporter).Select(r => r.Id).ToList();
+                if (reporter == RuleReporter.ConfigurationAnalyzer)
+                {
+                    expected.AddRange(RuleCatalogue.ReportedBy(RuleReporter.Cli).Select(r => r.Id)); // known to the build, reported by the CLI
+                }
+
+                Assert.Equal(expected.OrderBy(i => i, StringComparer.Ordinal), analyzer.SupportedDiagnostics.Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal));
+            }
+        }
+
+        [Theory]
+        [MemberData(nameof(AllRules))]
+        public void Descriptor_IsDerivedFromTheEntry(string id)
+        {
+            var rule = RuleCatalogue.Get(id);
+            var descriptor = SupportedDescriptors().Single(d => d.Id == id);
+            Assert.Same(Descriptors.ForId(id), descriptor);
+            Assert.Equal(rule.Title, descriptor.Title.ToString());
+            Assert.Equal(rule.MessageFormat, descriptor.MessageFormat.ToString());
+            Assert.Equal(rule.Description, descriptor.Description.ToString());
+            Assert.Equal(rule.Category, descriptor.Category);
+            Assert.Equal(rule.DefaultSeverity.ToString(), descriptor.DefaultSeverity.ToString());
+            Assert.Equal(RuleDefinition.HelpLinkBase + id + ".md", descriptor.HelpLinkUri);
+            Assert.Equal(rule.Controls.Select(c => c.Tag), descriptor.CustomTags.Where(t => t.Contains(':')));
+            Assert.Equal(rule.CompilationEnd, descriptor.CustomTags.Contains(WellKnownDiagnosticTags.CompilationEnd));
+
+            // What the meta-analyzers check on literal descriptors (RS1015, RS1032, RS1033), checked here on the data.
+            Assert.EndsWith(".", rule.Description);
+            Assert.False(rule.Title.EndsWith(".", StringComparison.Ordinal), id + " title ends with a period");
+            Assert.False(rule.MessageFormat.EndsWith(".", StringComparison.Ordinal), id + " message ends with a period");
+            Assert.NotEmpty(rule.Controls);
+        }
+
+        [Theory]
+        [MemberData(nameof(AllRules))]
+        public void DocsPage_ExistsWithTheTitleAndNamesEveryControl(string id)
+        {
+            var rule = RuleCatalogue.Get(id);
+            var page = RepositoryPaths.Combine(rule.DocsPath.Split('/'));
             Assert.True(File.Exists(page), "missing " + page);
-            var firstLine = File.ReadLines(page).First();
-            Assert.Equal("# " + id + ": " + descriptor.Title.ToString(), firstLine);
-        }
-
-        [Theory]
-        [MemberData(nameof(AllDescriptors))]
-        public void DocsPage_NamesEveryControlTheRuleEvidences(string id)
-        {
-            var text = File.ReadAllText(RepositoryPaths.Combine("docs", "rules", id + ".md"));
-            var controls = ControlCatalogue.ForRule(id);
-            Assert.NotEmpty(controls);
-            Assert.All(controls, c => Assert.Contains(c.Id, text));
-        }
-
-        [Theory]
-        [MemberData(nameof(AllDescriptors))]
-        public void Descriptor_CarriesItsControlsAsTags(string id)
-        {
-            var descriptor = Descriptor(id);
-            var expected = ControlCatalogue.ForRule(id).Select(c => c.Tag);
-            Assert.Equal(expected, descriptor.CustomTags.Where(t => t.Contains(':')));
+            Assert.Equal("# " + id + ": " + rule.Title, File.ReadLines(page).First());
+            var text = File.ReadAllText(page);
+            Assert.All(rule.Controls, c => Assert.Contains(c.Id, text));
         }
 
         [Fact]
-        public void ReleaseTracking_ListsExactlyTheRules()
+        public void DocsFolder_HasNoPageWithoutARule()
+        {
+            var pages = Directory.GetFiles(RepositoryPaths.Combine("docs", "rules"), "POL*.md").Select(Path.GetFileNameWithoutExtension).OrderBy(i => i, StringComparer.Ordinal);
+            Assert.Equal(RuleCatalogue.All.Select(r => r.Id), pages);
+        }
+
+        [Fact]
+        public void ReleaseTracking_ListsExactlyTheRules_WithCategorySeverityAndReporter()
         {
             var rows = ReleaseRows();
-            var descriptors = Descriptors();
-            Assert.Equal(descriptors.Select(d => d.Id), rows.Keys.OrderBy(k => k, StringComparer.Ordinal));
-            foreach (var descriptor in descriptors)
+            Assert.Equal(RuleCatalogue.All.Select(r => r.Id), rows.Keys.OrderBy(k => k, StringComparer.Ordinal));
+            foreach (var rule in RuleCatalogue.All)
             {
-                var (category, severity) = rows[descriptor.Id];
-                Assert.Equal(descriptor.Category, category);
-                Assert.Equal(descriptor.DefaultSeverity.ToString(), severity);
+                var (category, severity, notes) = rows[rule.Id];
+                Assert.Equal(rule.Category, category);
+                Assert.Equal(rule.DefaultSeverity.ToString(), severity);
+                Assert.StartsWith(rule.IsCliOnly ? "ConfigurationAnalyzer (reported by the policy CLI)" : rule.ReportedBy.ToString(), notes);
+                Assert.Contains("(../../" + rule.DocsPath + ")", notes);
             }
         }
 
         [Fact]
-        public void ReadmeRuleTable_ListsEveryRuleWithItsSeverity()
+        public void ReadmeRuleTable_ListsExactlyTheRules_WithTitleAndSeverity()
         {
-            var readme = File.ReadAllLines(RepositoryPaths.Combine("README.md"));
-            foreach (var descriptor in Descriptors())
+            var rows = File.ReadAllLines(RepositoryPaths.Combine("README.md")).Where(l => Regex.IsMatch(l, @"^\| \[POL\d{3}\]")).ToList();
+            Assert.Equal(RuleCatalogue.All.Select(r => r.Id), rows.Select(r => r.Substring(3, 6)));
+            foreach (var (rule, row) in RuleCatalogue.All.Zip(rows))
             {
-                var row = readme.FirstOrDefault(l => l.StartsWith("| [" + descriptor.Id + "]", StringComparison.Ordinal));
-                Assert.True(row != null, "README rule table has no row for " + descriptor.Id);
-                Assert.Contains(descriptor.Title.ToString(), row);
-                Assert.Contains(descriptor.DefaultSeverity.ToString().ToLowerInvariant(), row!.ToLowerInvariant());
+                Assert.StartsWith("| [" + rule.Id + "](" + rule.DocsPath + ") | " + rule.Title + " | " + rule.DefaultSeverity.ToString().ToLowerInvariant() + " |", row);
+            }
+        }
+
+        /// <summary>docs/rules/README.md's table is generated from the catalogue (POLICY_UPDATE_GOLDEN=1 rewrites it).</summary>
+        [Fact]
+        public void DocsIndex_IsGeneratedFromTheCatalogue()
+        {
+            const string Begin = "<!-- rule table: generated from RuleCatalogue by RuleCatalogueTests; POLICY_UPDATE_GOLDEN=1 rewrites it -->";
+            const string End = "<!-- end of rule table -->";
+            var path = RepositoryPaths.Combine("docs", "rules", "README.md");
+            var text = File.ReadAllText(path);
+            var start = text.IndexOf(Begin, StringComparison.Ordinal);
+            var end = text.IndexOf(End, StringComparison.Ordinal);
+            Assert.True(start >= 0 && end > start, "docs/rules/README.md lacks the generated-table markers");
+            var table = new StringBuilder(Begin).Append('\n');
+            table.Append("| ID | Title | Category | Default severity | Code fix | Controls |\n|---|---|---|---|---|---|\n");
+            foreach (var rule in RuleCatalogue.All)
+            {
+                table.Append("| [").Append(rule.Id).Append("](").Append(rule.Id).Append(".md) | ").Append(rule.Title)
+                    .Append(rule.IsCliOnly ? " (policy CLI)" : string.Empty).Append(" | ").Append(rule.Category).Append(" | ")
+                    .Append(rule.DefaultSeverity).Append(" | ").Append(rule.HasCodeFix ? "yes" : "no").Append(" | ")
+                    .Append(string.Join(" ", rule.Controls.Select(c => "`" + c.Tag + "`"))).Append(" |\n");
+            }
+
+            var expected = text.Substring(0, start) + table + text.Substring(end);
+            Golden.Verify(path, expected);
+        }
+
+        [Fact]
+        public void RequirementRules_HaveAnAttributeAKeywordDocumentedAndAFix()
+        {
+            var configuration = File.ReadAllText(RepositoryPaths.Combine("docs", "configuration.md"));
+            Assert.NotEmpty(RuleCatalogue.Requirements);
+            Assert.Equal(RuleCatalogue.Requirements.Length, RuleCatalogue.Requirements.Select(r => r.RequirementKeyword).Distinct().Count());
+            Assert.Equal(RuleCatalogue.Requirements.Length, RuleCatalogue.RequiredKinds.Distinct().Count());
+            foreach (var rule in RuleCatalogue.Requirements)
+            {
+                Assert.Matches("^[a-z_]+$", rule.RequirementKeyword!);
+                Assert.Contains(rule.RequirementKeyword!, configuration);
+                Assert.NotNull(typeof(AiSystemAttribute).Assembly.GetType("Policy.Annotations." + rule.RequiredDeclaration + "Attribute"));
+                Assert.Contains("[" + rule.RequiredDeclaration + "]", rule.MessageFormat);
+                Assert.Equal(rule.RequiredDeclaration, rule.EvidencedBy);
+                Assert.Equal(RuleCategories.Governance, rule.Category);
+            }
+
+            foreach (var rule in RuleCatalogue.All.Where(r => !r.IsRequirement))
+            {
+                Assert.Null(rule.RequirementKeyword);
+                Assert.Null(rule.FixArguments);
             }
         }
 
         [Fact]
-        public void EveryMappedRuleHasADescriptor()
+        public void InventorySchema_ListsExactlyTheRequiredKinds()
         {
-            var ids = Descriptors().Select(d => d.Id).ToHashSet();
-            var mappedButMissing = ControlCatalogue.MappedRules.Where(r => !ids.Contains(r)).OrderBy(r => r).ToList();
-            Assert.True(mappedButMissing.Count == 0 || mappedButMissing.All(PlannedRules.Contains),
-                "Mapped rules without descriptor: " + string.Join(", ", mappedButMissing));
+            var schema = File.ReadAllText(RepositoryPaths.Combine("docs", "schemas", "inventory.schema.json"));
+            var expected = "{ \"enum\": [" + string.Join(", ", RuleCatalogue.RequiredKinds.Select(k => "\"" + k + "\"")) + "] }";
+            Assert.Contains("\"required\": { \"type\": \"array\", \"items\": " + expected, schema);
+            Assert.Contains("\"missing\": { \"type\": \"array\", \"items\": " + expected, schema);
+            var kinds = "\"kind\": { \"enum\": [" + string.Join(", ", Enum.GetNames<DeclarationKind>().Select(k => "\"" + k + "\"")) + "] }";
+            Assert.Contains(kinds, schema);
         }
 
-        /// <summary>Rules of the contract whose analyzers land in later work (DESIGN.md); remove as they land.</summary>
-        private static readonly HashSet<string> PlannedRules = new();
-
-        private static Dictionary<string, (string Category, string Severity)> ReleaseRows()
+        [Fact]
+        public void DeclarationKinds_AreExactlyTheAttributesOfPolicyAnnotations()
         {
-            var result = new Dictionary<string, (string, string)>();
+            var attributes = typeof(AiSystemAttribute).Assembly.GetExportedTypes()
+                .Where(t => typeof(Attribute).IsAssignableFrom(t)).Select(t => t.Name.Substring(0, t.Name.Length - "Attribute".Length)).OrderBy(n => n, StringComparer.Ordinal);
+            Assert.Equal(attributes, Enum.GetNames<DeclarationKind>().OrderBy(n => n, StringComparer.Ordinal));
+        }
+
+        [Fact]
+        public void HasCodeFix_MatchesTheFixProviders()
+        {
+            var fixable = typeof(RequirementCodeFixProvider).Assembly.GetTypes()
+                .Where(t => !t.IsAbstract && typeof(CodeFixProvider).IsAssignableFrom(t))
+                .SelectMany(t => ((CodeFixProvider)Activator.CreateInstance(t)!).FixableDiagnosticIds)
+                .Distinct().OrderBy(i => i, StringComparer.Ordinal);
+            Assert.Equal(RuleCatalogue.All.Where(r => r.HasCodeFix).Select(r => r.Id), fixable);
+        }
+
+        private static Dictionary<string, (string Category, string Severity, string Notes)> ReleaseRows()
+        {
+            var result = new Dictionary<string, (string, string, string)>();
             foreach (var file in new[] { "AnalyzerReleases.Shipped.md", "AnalyzerReleases.Unshipped.md" })
             {
                 foreach (var line in File.ReadLines(RepositoryPaths.Combine("src", "Policy.Analyzers", file)))
                 {
-                    var match = Regex.Match(line, @"^(POL\d{3})\s*\|\s*([^|]+?)\s*\|\s*(\w+)\s*\|");
+                    var match = Regex.Match(line, @"^(POL\d{3})\s*\|\s*([^|]+?)\s*\|\s*(\w+)\s*\|\s*(.*)$");
                     if (match.Success)
                     {
-                        result[match.Groups[1].Value] = (match.Groups[2].Value, match.Groups[3].Value);
+                        Assert.False(result.ContainsKey(match.Groups[1].Value), match.Groups[1].Value + " is listed twice in release tracking");
+                        result[match.Groups[1].Value] = (match.Groups[2].Value, match.Groups[3].Value, match.Groups[4].Value);
                     }
                 }
             }

@@ -71,9 +71,9 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
         public void EuAiActHighRisk_RaisesRequirementRulesToErrors()
         {
             // The severity itself is applied by the compiler from the global config; eng/run-sample.sh checks it in a
-            // real build. Here: the preset says so.
+            // real build. Here: the preset says so, for every requirement rule of the catalogue.
             var text = File.ReadAllText(RepositoryPaths.Combine("src", "Policy.Analyzers.Package", "presets", "eu-ai-act-high-risk.globalconfig"));
-            foreach (var id in new[] { "POL002", "POL003", "POL005", "POL006", "POL013" })
+            foreach (var id in System.Linq.Enumerable.Select(Policy.Model.Rules.RuleCatalogue.Requirements, r => r.Id))
             {
                 Assert.Contains("dotnet_diagnostic." + id + ".severity = error", text);
             }
@@ -110,6 +110,31 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
             var test = WithPreset(LimitedSystem, "iso42001-strict");
             test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", "is_global = true\npolicy.requirements.limited = none\npolicy.require_intended_use = false\n"));
             return test.RunAsync();
+        }
+
+        [Theory]
+        [InlineData("default")]
+        [InlineData("iso42001-strict")]
+        [InlineData("eu-ai-act-high-risk")]
+        public void EveryPresetValue_IsValid(string preset)
+        {
+            var values = new System.Collections.Generic.Dictionary<string, string>();
+            foreach (var line in File.ReadAllLines(RepositoryPaths.Combine("src", "Policy.Analyzers.Package", "presets", preset + ".globalconfig")))
+            {
+                var trimmed = line.Trim();
+                if (trimmed.StartsWith("policy.", System.StringComparison.Ordinal) && trimmed.IndexOf('=') is var eq and > 0)
+                {
+                    values[trimmed.Substring(0, eq).Trim()] = trimmed.Substring(eq + 1).Trim();
+                }
+            }
+
+            var settings = Policy.Model.Settings.PolicySettings.Read(new DictionaryOptions(values));
+            Assert.Empty(settings.Errors); // requirement keywords are the catalogue's (RuleCatalogue.RequirementByKeyword)
+        }
+
+        private sealed class DictionaryOptions(System.Collections.Generic.Dictionary<string, string> values) : Microsoft.CodeAnalysis.Diagnostics.AnalyzerConfigOptions
+        {
+            public override bool TryGetValue(string key, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out string? value) => values.TryGetValue(key, out value);
         }
     }
 }

@@ -129,5 +129,34 @@ namespace Policy.Analyzers.Tests.Rules
             public sealed class CreditScoring { }
             """,
             "policy.requirements.high = none");
+
+        [Fact]
+        [Trait("Rule", "POL013")]
+        public Task DataProvenanceOnAConstructorParameterOrNestedType_DoesNotTrigger() => Verify.VerifyAsync(Usings + """
+            [AiSystem("ranker", Purpose = "Ranks articles", Owner = "search", RiskLevel = AiRiskLevel.Limited)]
+            public sealed class Ranker
+            {
+                public Ranker([DataProvenance("CRM export")] string corpus) => Corpus = corpus;
+
+                public string Corpus { get; }
+            }
+
+            [AiSystem("assistant", Purpose = "Answers HR questions", Owner = "hr", RiskLevel = AiRiskLevel.Limited)]
+            public sealed class Assistant
+            {
+                [DataProvenance("HR handbook")]
+                public sealed class Handbook { }
+            }
+
+            [AiSystem("bare", Purpose = "Drafts mails", Owner = "sales", RiskLevel = AiRiskLevel.Limited)]
+            public sealed class {|#0:Bare|}
+            {
+                [AiSystem("inner", Purpose = "Its own system", Owner = "sales", RiskLevel = AiRiskLevel.Minimal)]
+                [DataProvenance("Not the outer system's: the nested type declares its own system")]
+                public sealed class Inner { }
+            }
+            """,
+            "policy.requirements.limited = data_provenance",
+            Verify.Diagnostic("POL013").WithLocation(0).WithArguments("bare", "risk level Limited"));
     }
 }

@@ -5,9 +5,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Policy.Model.Catalogue;
 
-namespace Policy.Model.Detection
+namespace Policy.Model.Catalogue
 {
     /// <summary>
     /// Suspected AI use in code that does not bind (packages not restored, an SDK version whose API changed): a type

@@ -1,7 +1,7 @@
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
 
-namespace Policy.Model
+namespace Policy.Model.Catalogue
 {
     /// <summary>Reference identity for dictionary keys (netstandard2.0 has no ReferenceEqualityComparer).</summary>
     internal sealed class ReferenceComparer<T> : IEqualityComparer<T>

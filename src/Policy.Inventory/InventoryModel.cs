@@ -1,6 +1,6 @@
 using System.Collections.Generic;
 
-namespace Policy.Model.Inventory
+namespace Policy.Inventory
 {
     // The evidence model: plain data extracted once from symbols and diagnostics (InventoryBuilder), read by every
     // exporter of the evidence pack. Exporters never re-read symbols. Lists are sorted for deterministic output.
@@ -30,8 +30,11 @@ namespace Policy.Model.Inventory
         /// <summary>The symbol it stands on (display form).</summary>
         public string Target { get; set; } = string.Empty;
 
-        /// <summary>Values by property name (constructor arguments under their property names), sorted by name.</summary>
+        /// <summary>Values by property name (constructor arguments under their property names), sorted by name; an array's items joined with ", " (for display).</summary>
         public SortedDictionary<string, string> Values { get; set; } = new SortedDictionary<string, string>(System.StringComparer.Ordinal);
+
+        /// <summary>Array values item by item, by property name (schema 1.1): read these, never split <see cref="Values"/>.</summary>
+        public SortedDictionary<string, List<string>> Lists { get; set; } = new SortedDictionary<string, List<string>>(System.StringComparer.Ordinal);
 
         /// <summary>Where it is written.</summary>
         public SourceRef? Source { get; set; }
@@ -173,7 +176,13 @@ namespace Policy.Model.Inventory
         /// <summary>Declarations required by the policy in force (HumanOversight, BiasEvaluation, ...).</summary>
         public List<string> Required { get; set; } = new List<string>();
 
-        /// <summary>Governance declarations counting for the system.</summary>
+        /// <summary>
+        /// Required declarations that are missing (schema 1.1): exactly the kinds a requirement rule's finding (open,
+        /// exempted or baselined) reports for the system. The pack never re-decides a requirement.
+        /// </summary>
+        public List<string> Missing { get; set; } = new List<string>();
+
+        /// <summary>Governance declarations counting for the system (DeclarationIndex.Governance, each once).</summary>
         public List<DeclarationRecord> Declarations { get; set; } = new List<DeclarationRecord>();
 
         /// <summary>Types of the system.</summary>
@@ -190,7 +199,7 @@ namespace Policy.Model.Inventory
     public sealed class InventoryDocument
     {
         /// <summary>Version of the inventory.json schema (docs/evidence-format.md).</summary>
-        public string SchemaVersion { get; set; } = "2.0";
+        public string SchemaVersion { get; set; } = "2.1";
 
         /// <summary>Tool name and version.</summary>
         public string Tool { get; set; } = "policy";
@@ -216,7 +225,7 @@ namespace Policy.Model.Inventory
         /// <summary>The AI systems, by id.</summary>
         public List<SystemRecord> Systems { get; set; } = new List<SystemRecord>();
 
-        /// <summary>AI types that belong to no declared system (each is a POL001 finding).</summary>
+        /// <summary>AI types that belong to no declared system: exactly the subjects of the POL001 findings.</summary>
         public List<ComponentRecord> Undeclared { get; set; } = new List<ComponentRecord>();
 
         /// <summary>All findings, sorted by path, line, rule.</summary>

@@ -5,14 +5,16 @@ using System.Globalization;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Operations;
+using Policy.Model;
 using Policy.Model.Baseline;
 using Policy.Model.Catalogue;
 using Policy.Model.Declarations;
 using Policy.Model.Detection;
 using Policy.Model.Evaluation;
+using Policy.Model.Rules;
 using Policy.Model.Settings;
 
-namespace Policy.Model.Inventory
+namespace Policy.Inventory
 {
     /// <summary>
     /// Extracts the evidence model of one compilation: systems with their declarations, components and observed AI
@@ -21,24 +23,6 @@ namespace Policy.Model.Inventory
     /// </summary>
     public static class InventoryBuilder
     {
-        /// <summary>Diagnostic property names the analyzers write (Descriptors.cs uses these constants) and this builder reads.</summary>
-        public const string SystemIdProperty = "PolicySystemId";
-
-        /// <summary>Diagnostic property: documentation id of the subject symbol.</summary>
-        public const string SubjectProperty = "PolicySubject";
-
-        /// <summary>
-        /// Diagnostic property of POL001: <c>confirmed</c> when the AI type resolved, <c>suspected</c> when the code names an
-        /// AI SDK type that did not resolve (packages not restored, an SDK whose API changed).
-        /// </summary>
-        public const string ConfidenceProperty = "PolicyConfidence";
-
-        /// <summary>Diagnostic property: listed in the baseline.</summary>
-        public const string BaselinedProperty = "PolicyBaselined";
-
-        /// <summary>Diagnostic property of POL010: the documentation ids of the unclassified sources, one per line.</summary>
-        public const string DataSourcesProperty = "PolicyDataSources";
-
         /// <summary>
         /// The data classes that reach the AI calls in a type's bodies, by the same flow analysis as POL010/POL011: what
         /// a system is fed, as classified in code (unclassified data is POL010's business, not an inventory entry).
@@ -53,7 +37,7 @@ namespace Policy.Model.Inventory
             var dataFlow = policy.DataFlow;
             foreach (var body in AiUsageDetector.Bodies(type, compilation, cancellationToken))
             {
-                DataFlow.MethodDataFlow? flow = null;
+                Policy.Model.DataFlow.MethodDataFlow? flow = null;
                 foreach (var operation in body.DescendantsAndSelf())
                 {
                     if (dataFlow.Sink(operation) is not { } sink)
@@ -70,11 +54,6 @@ namespace Policy.Model.Inventory
             }
         }
 
-        private static readonly DeclarationKind[] GovernanceKinds =
-        {
-            DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment,
-        };
-
         /// <summary>Adds what one compilation holds to <paramref name="document"/>.</summary>
         /// <param name="document">The inventory being built (several projects add to one document).</param>
         /// <param name="compilation">The project's compilation.</param>
@@ -88,15 +67,17 @@ namespace Policy.Model.Inventory
             document.Projects.Add(project);
             var index = policy.Index;
             var matcher = policy.Matcher;
+            var findings = new List<Diagnostic>(diagnostics);
+
+            // What the findings decided: the pack never re-decides a requirement or an inventory gap.
+            var missingBySystem = MissingBySystem(findings);
 
             // AI use of every source type.
             var usages = new List<(INamedTypeSymbol Type, TypeAiUsage Usage)>();
             foreach (var type in SourceTypes(compilation))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var usage = new TypeAiUsage();
-                AiUsageDetector.AnalyzeSignature(type, matcher, usage);
-                AiUsageDetector.AnalyzeBodies(type, compilation, matcher, usage, cancellationToken);
+                var usage = Usage(type, compilation, matcher, cancellationToken);
                 var settings = policy.SettingsFor(SourceOrder.First(type)?.SourceTree);
                 if (usage.FirstUse(settings.CountDiWiring) != null)
                 {
@@ -122,8 +103,13 @@ namespace Policy.Model.Inventory
                     Source = map(system.Attribute.Location(cancellationToken)),
                 };
                 record.Required.AddRange(Names(settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData)));
+                if (missingBySystem.TryGetValue(system.Id, out var missing))
+                {
+                    record.Missing.AddRange(Names(missing));
+                }
+
                 record.Declarations.Add(Declaration(system.Attribute, map, cancellationToken));
-                foreach (var kind in GovernanceKinds)
+                foreach (var kind in RuleCatalogue.RequiredKinds)
                 {
                     foreach (var declaration in index.Governance(system, kind))
                     {
@@ -163,11 +149,6 @@ namespace Policy.Model.Inventory
                     {
                         sdks[sdk.Type] = sdk;
                     }
-
-                    foreach (var provenance in Provenance(member))
-                    {
-                        record.Declarations.Add(Declaration(provenance, map, cancellationToken));
-                    }
                 }
 
                 record.ObservedSdks.AddRange(sdks.Values);
@@ -187,13 +168,27 @@ namespace Policy.Model.Inventory
                 document.Systems.Add(record);
             }
 
-            // AI types that belong to no system.
-            foreach (var (type, usage) in usages)
+            // AI types that belong to no system: exactly the subjects of POL001 findings (open, exempted or baselined).
+            foreach (var pair in UndeclaredSubjects(findings))
             {
-                if (DeclarationReader.CoveringSystems(type).IsEmpty)
+                var subject = pair.Key;
+                ComponentRecord record;
+                if (DocumentationCommentId.GetFirstSymbolForDeclarationId(subject, compilation) is INamedTypeSymbol type)
                 {
-                    document.Undeclared.Add(Component(type, usage, project, map));
+                    record = Component(type, Find(usages, type) ?? Usage(type, compilation, matcher, cancellationToken), project, map);
                 }
+                else
+                {
+                    record = new ComponentRecord { Type = subject.Substring(subject.IndexOf(':') + 1), SymbolId = subject, Project = project };
+                }
+
+                // A type that exists only in generated code (a Razor component): the file the finding maps to.
+                if (record.Files.Count == 0 && map(pair.Value) is { } where)
+                {
+                    record.Files.Add(new SourceRef { Path = where.Path, Line = where.Line, Column = where.Column });
+                }
+
+                document.Undeclared.Add(record);
             }
 
             // Exemptions.
@@ -234,13 +229,13 @@ namespace Policy.Model.Inventory
             }
 
             // Findings, as the analyzers reported them.
-            foreach (var diagnostic in diagnostics)
+            foreach (var diagnostic in findings)
             {
                 var source = map(diagnostic.Location);
-                diagnostic.Properties.TryGetValue(SystemIdProperty, out var systemId);
-                diagnostic.Properties.TryGetValue(SubjectProperty, out var subject);
-                var baselined = diagnostic.Properties.ContainsKey(BaselinedProperty);
-                diagnostic.Properties.TryGetValue(ConfidenceProperty, out var confidence);
+                diagnostic.Properties.TryGetValue(FindingProperties.SystemId, out var systemId);
+                diagnostic.Properties.TryGetValue(FindingProperties.Subject, out var subject);
+                var baselined = diagnostic.Properties.ContainsKey(FindingProperties.Baselined);
+                diagnostic.Properties.TryGetValue(FindingProperties.Confidence, out var confidence);
                 document.Findings.Add(new FindingRecord
                 {
                     RuleId = diagnostic.Id,
@@ -255,6 +250,48 @@ namespace Policy.Model.Inventory
                     Confidence = confidence,
                 });
             }
+        }
+
+        /// <summary>The AI use of a type, read by the detector the analyzers use (signature and every operation body).</summary>
+        private static TypeAiUsage Usage(INamedTypeSymbol type, Compilation compilation, AiTypeMatcher matcher, CancellationToken cancellationToken)
+        {
+            var usage = new TypeAiUsage();
+            AiUsageDetector.AnalyzeSignature(type, matcher, usage);
+            AiUsageDetector.AnalyzeBodies(type, compilation, matcher, usage, cancellationToken);
+            return usage;
+        }
+
+        /// <summary>Per system id: the declarations the requirement rules' findings (any state) say are missing.</summary>
+        private static Dictionary<string, Requirements> MissingBySystem(List<Diagnostic> findings)
+        {
+            var result = new Dictionary<string, Requirements>(StringComparer.Ordinal);
+            foreach (var diagnostic in findings)
+            {
+                if (RuleCatalogue.Find(diagnostic.Id) is { RequiredDeclaration: { } kind } &&
+                    diagnostic.Properties.TryGetValue(FindingProperties.SystemId, out var systemId) && systemId != null)
+                {
+                    result[systemId] = (result.TryGetValue(systemId, out var existing) ? existing : Requirements.None) | Requirements.Of(kind);
+                }
+            }
+
+            return result;
+        }
+
+        /// <summary>The subjects (documentation ids) of the POL001 findings, sorted, each once, with the first finding's location.</summary>
+        private static SortedDictionary<string, Location> UndeclaredSubjects(List<Diagnostic> findings)
+        {
+            var result = new SortedDictionary<string, Location>(StringComparer.Ordinal);
+            foreach (var diagnostic in findings)
+            {
+                if (diagnostic.Id == RuleIds.UndeclaredAiComponent &&
+                    diagnostic.Properties.TryGetValue(FindingProperties.Subject, out var subject) && !string.IsNullOrEmpty(subject) &&
+                    !result.ContainsKey(subject!))
+                {
+                    result.Add(subject!, diagnostic.Location);
+                }
+            }
+
+            return result;
         }
 
         /// <summary>Sorts every list of the document (deterministic output) and merges duplicate findings of multi-targeted projects.</summary>
@@ -363,28 +400,6 @@ namespace Policy.Model.Inventory
             return component;
         }
 
-        private static IEnumerable<AttributeView> Provenance(INamedTypeSymbol type)
-        {
-            foreach (var declaration in DeclarationReader.Read(type))
-            {
-                if (declaration.Kind == DeclarationKind.DataProvenance)
-                {
-                    yield return declaration;
-                }
-            }
-
-            foreach (var member in type.GetMembers())
-            {
-                foreach (var declaration in DeclarationReader.Read(member))
-                {
-                    if (declaration.Kind == DeclarationKind.DataProvenance)
-                    {
-                        yield return declaration;
-                    }
-                }
-            }
-        }
-
         private static IEnumerable<(ISymbol Symbol, AttributeView Exemption)> Exemptions(Compilation compilation, DeclarationIndex index)
         {
             foreach (var declaration in index.AssemblyDeclarations)
@@ -434,15 +449,31 @@ namespace Policy.Model.Inventory
             for (var i = 0; i < arguments.Length; i++)
             {
                 var name = !parameters.IsDefault && i < parameters.Length ? Capitalize(parameters[i].Name) : "Arg" + i.ToString(CultureInfo.InvariantCulture);
-                record.Values[name] = Format(arguments[i], parameters.IsDefault || i >= parameters.Length ? null : parameters[i].Type);
+                AddValue(record, name, arguments[i]);
             }
 
             foreach (var pair in attribute.Data.NamedArguments)
             {
-                record.Values[pair.Key] = Format(pair.Value, pair.Value.Type);
+                AddValue(record, pair.Key, pair.Value);
             }
 
             return record;
+        }
+
+        /// <summary>A value as written; an array also item by item in <see cref="DeclarationRecord.Lists"/> (never split again).</summary>
+        private static void AddValue(DeclarationRecord record, string name, TypedConstant constant)
+        {
+            record.Values[name] = Format(constant, constant.Type);
+            if (constant.Kind == TypedConstantKind.Array && !constant.IsNull)
+            {
+                var items = new List<string>();
+                foreach (var item in constant.Values)
+                {
+                    items.Add(Format(item, item.Type));
+                }
+
+                record.Lists[name] = items;
+            }
         }
 
         private static string Capitalize(string name) => name.Length == 0 ? name : char.ToUpperInvariant(name[0]) + name.Substring(1);
@@ -487,11 +518,13 @@ namespace Policy.Model.Inventory
 
         private static IEnumerable<string> Names(Requirements requirements)
         {
-            if ((requirements & Requirements.HumanOversight) != 0) yield return "HumanOversight";
-            if ((requirements & Requirements.BiasEvaluation) != 0) yield return "BiasEvaluation";
-            if ((requirements & Requirements.Explainability) != 0) yield return "ExplainabilityRecord";
-            if ((requirements & Requirements.ImpactAssessment) != 0) yield return "ImpactAssessment";
-            if ((requirements & Requirements.DataProvenance) != 0) yield return "DataProvenance";
+            foreach (var kind in RuleCatalogue.RequiredKinds)
+            {
+                if (requirements.Contains(kind))
+                {
+                    yield return PolicyAttributes.ShortName(kind);
+                }
+            }
         }
 
         private static string StateName(ExemptionState state) => state switch
