@@ -18,8 +18,10 @@ using Policy.Model.Evaluation;
 namespace Policy.Analyzers
 {
     /// <summary>
-    /// POL010 (unclassified data reaches an AI call) and POL011 (personal data reaches an AI system that does not declare
-    /// ProcessesPersonalData). Per method body: an invocation action recognises AI calls; the first one found makes the
+    /// POL010 (unclassified data reaches an AI call, or is returned to the model by a tool), POL011 (personal data does,
+    /// and the AI system does not declare ProcessesPersonalData), POL040 (a tool of a system that needs approval is not
+    /// approval-gated) and POL041 (untrusted input reaches system-role content). Per method body: an operation action
+    /// recognises AI calls, tool registrations and system prompts; the first one found makes the
     /// model index that method's operation tree once (<see cref="MethodDataFlow"/>), and each call is judged on the
     /// sources that reach its data arguments. Methods without an AI call cost one name look-up per invocation.
     /// </summary>
@@ -54,6 +56,9 @@ namespace Policy.Analyzers
             var policy = PolicyContext.Get(start.Compilation, start.Options);
             var bodies = new ConditionalWeakTable<IOperation, MethodFlowHolder>();
             var judgedTools = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            // One operation action for the whole compilation: invocations (AI calls, tool registrations, system messages
+            // added by a call), object creations (AIFunction subclasses, system ChatMessages, agents) and assignments
+            // (Instructions). Almost every operation is dismissed by a method, type or property name.
             start.RegisterOperationAction(
                 operation =>
                 {
@@ -62,57 +67,26 @@ namespace Policy.Analyzers
                         return; // No AI SDK type referenced and none configured: no AI call can exist.
                     }
 
-                    var invocation = (IInvocationOperation)operation.Operation;
-                    var name = invocation.TargetMethod.Name;
-                    if (ToolDetector.MayRegister(name))
+                    switch (operation.Operation)
                     {
-                        JudgeTools(operation, policy, judgedTools);
-                    }
+                        case IInvocationOperation invocation:
+                            OnInvocation(operation, invocation, policy, bodies, judgedTools);
+                            break;
+                        case IObjectCreationOperation { Type: INamedTypeSymbol type }:
+                            if (type.BaseType is { SpecialType: SpecialType.None } && !type.Locations.IsEmpty && type.Locations[0].IsInSource)
+                            {
+                                JudgeTools(operation, policy, judgedTools);
+                            }
 
-                    if (PromptSinks.MayBeSink(name))
-                    {
-                        JudgePrompt(operation, policy, bodies);
-                    }
-
-                    var dataFlow = policy.DataFlow;
-                    var sink = dataFlow.Sink(operation.Operation);
-                    if (sink is null || operation.ContainingSymbol?.ContainingType is not { } owner)
-                    {
-                        return;
-                    }
-
-                    var method = Holder(bodies, dataFlow, owner, operation.Operation);
-                    Report(operation, policy, method.Evaluate(sink, operation.CancellationToken));
-                },
-                OperationKind.Invocation);
-
-            // Tools that are AIFunction subclasses and system messages are object creations; instructions are assignments.
-            // Both are dismissed by a type or property name before anything is compared.
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    if (policy.Matcher.IsEmpty || ((IObjectCreationOperation)operation.Operation).Type is not INamedTypeSymbol type)
-                    {
-                        return;
-                    }
-
-                    if (type.BaseType is { SpecialType: SpecialType.None } && !type.Locations.IsEmpty && type.Locations[0].IsInSource)
-                    {
-                        JudgeTools(operation, policy, judgedTools);
-                    }
-
-                    JudgePrompt(operation, policy, bodies);
-                },
-                OperationKind.ObjectCreation);
-            start.RegisterOperationAction(
-                operation =>
-                {
-                    if (!policy.Matcher.IsEmpty &&
-                        ((ISimpleAssignmentOperation)operation.Operation).Target is IPropertyReferenceOperation { Property.Name: "Instructions" })
-                    {
-                        JudgePrompt(operation, policy, bodies);
+                            JudgePrompt(operation, policy, bodies);
+                            break;
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Instructions" } }:
+                            JudgePrompt(operation, policy, bodies);
+                            break;
                     }
                 },
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
                 OperationKind.SimpleAssignment);
 
             // MCP server tools are declared, not registered in code: a method whose attributes name McpServerTool.
@@ -130,6 +104,30 @@ namespace Policy.Analyzers
                     JudgeTool(tool, policy, judgedTools, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
                 },
                 SyntaxKind.MethodDeclaration);
+        }
+
+        private static void OnInvocation(OperationAnalysisContext operation, IInvocationOperation invocation, PolicyContext policy, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, ConcurrentDictionary<ISymbol, bool> judgedTools)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (ToolDetector.MayRegister(name))
+            {
+                JudgeTools(operation, policy, judgedTools);
+            }
+
+            if (PromptSinks.MayBeSink(name))
+            {
+                JudgePrompt(operation, policy, bodies);
+            }
+
+            var dataFlow = policy.DataFlow;
+            var sink = dataFlow.Sink(invocation);
+            if (sink is null || operation.ContainingSymbol?.ContainingType is not { } owner)
+            {
+                return;
+            }
+
+            var method = Holder(bodies, dataFlow, owner, invocation);
+            Report(operation, policy, method.Evaluate(sink, operation.CancellationToken));
         }
 
         private static bool NamesMcpTool(SyntaxList<AttributeListSyntax> lists)
