@@ -73,7 +73,7 @@ namespace Policy.Analyzers
                             OnInvocation(operation, invocation, policy, bodies, judgedTools);
                             break;
                         case IObjectCreationOperation { Type: INamedTypeSymbol type }:
-                            if (type.BaseType is { SpecialType: SpecialType.None } && !type.Locations.IsEmpty && type.Locations[0].IsInSource)
+                            if (ToolDetector.IsToolCreation(type))
                             {
                                 JudgeTools(operation, policy, judgedTools);
                             }

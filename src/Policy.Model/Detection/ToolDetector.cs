@@ -146,6 +146,9 @@ namespace Policy.Model.Detection
         /// <summary>True when an invocation with this method name may register a tool (the cheap first test).</summary>
         public static bool MayRegister(string methodName) => RegistrationNames.Contains(methodName);
 
+        /// <summary>True when a created type is an own subclass of AIFunction (a tool of its own): the test before <see cref="Recognise"/>.</summary>
+        public static bool IsToolCreation(INamedTypeSymbol type) => type.BaseType is { SpecialType: SpecialType.None } && IsOwnAIFunction(type);
+
         /// <summary>The tools an invocation or object creation registers (none for almost every operation).</summary>
         public static void Recognise(IOperation operation, INamedTypeSymbol registrar, List<ToolRegistration> tools)
         {
