@@ -7,7 +7,7 @@ namespace Policy.Benchmarks.NoopAnalyzer
 {
     /// <summary>
     /// Registers every action Policy.Analyzers registers when a compilation uses AI and declares it (symbol start/end on
-    /// types with the detector's operation kinds, an invocation action, syntax-node actions on declarations and attribute
+    /// types with the detector's operation kinds, an invocation/creation/assignment action, syntax-node actions on declarations and attribute
     /// lists, a compilation action) and does nothing in them: the cost Roslyn's driver imposes on any analyzer of that
     /// shape. Keep it in step with the analyzers' registrations.
     /// </summary>
@@ -51,8 +51,10 @@ namespace Policy.Benchmarks.NoopAnalyzer
                     },
                     SymbolKind.NamedType);
 
-                // DataFlowAnalyzer: one invocation action.
-                start.RegisterOperationAction(_ => { }, OperationKind.Invocation);
+                // DataFlowAnalyzer: one operation action (AI calls, tool registrations, system prompts) and one syntax-node
+                // action on method declarations (MCP server tools).
+                start.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+                start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.MethodDeclaration);
 
                 // DeclarationAnalyzer: the declarations that can carry attributes, and attribute lists.
                 start.RegisterSyntaxNodeAction(_ => { }, DeclarationKinds);

@@ -1,19 +1,27 @@
+using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Policy.Model;
 using Policy.Model.Rules;
 using Policy.Model.DataFlow;
+using Policy.Model.Detection;
 using Policy.Model.Evaluation;
 
 namespace Policy.Analyzers
 {
     /// <summary>
-    /// POL010 (unclassified data reaches an AI call) and POL011 (personal data reaches an AI system that does not declare
-    /// ProcessesPersonalData). Per method body: an invocation action recognises AI calls; the first one found makes the
+    /// POL010 (unclassified data reaches an AI call, or is returned to the model by a tool), POL011 (personal data does,
+    /// and the AI system does not declare ProcessesPersonalData), POL040 (a tool of a system that needs approval is not
+    /// approval-gated) and POL041 (untrusted input reaches system-role content). Per method body: an operation action
+    /// recognises AI calls, tool registrations and system prompts; the first one found makes the
     /// model index that method's operation tree once (<see cref="MethodDataFlow"/>), and each call is judged on the
     /// sources that reach its data arguments. Methods without an AI call cost one name look-up per invocation.
     /// </summary>
@@ -47,6 +55,10 @@ namespace Policy.Analyzers
             // reference at compilation start).
             var policy = PolicyContext.Get(start.Compilation, start.Options);
             var bodies = new ConditionalWeakTable<IOperation, MethodFlowHolder>();
+            var judgedTools = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            // One operation action for the whole compilation: invocations (AI calls, tool registrations, system messages
+            // added by a call), object creations (AIFunction subclasses, system ChatMessages, agents) and assignments
+            // (Instructions). Almost every operation is dismissed by a method, type or property name.
             start.RegisterOperationAction(
                 operation =>
                 {
@@ -55,32 +67,164 @@ namespace Policy.Analyzers
                         return; // No AI SDK type referenced and none configured: no AI call can exist.
                     }
 
-                    var dataFlow = policy.DataFlow;
-                    var sink = dataFlow.Sink(operation.Operation);
-                    if (sink is null || operation.ContainingSymbol?.ContainingType is not { } owner)
+                    switch (operation.Operation)
                     {
-                        return;
-                    }
+                        case IInvocationOperation invocation:
+                            OnInvocation(operation, invocation, policy, bodies, judgedTools);
+                            break;
+                        case IObjectCreationOperation { Type: INamedTypeSymbol type }:
+                            if (ToolDetector.IsToolCreation(type))
+                            {
+                                JudgeTools(operation, policy, judgedTools);
+                            }
 
-                    var root = operation.Operation;
-                    while (root.Parent != null)
-                    {
-                        root = root.Parent;
-                    }
-
-                    var method = bodies.GetValue(root, r => new MethodFlowHolder(dataFlow, owner, ImmutableArray.Create(r)));
-                    var findings = method.Evaluate(sink, operation.CancellationToken);
-                    if (findings is null)
-                    {
-                        return;
-                    }
-
-                    foreach (var finding in findings)
-                    {
-                        operation.ReportDiagnostic(Descriptors.ToDiagnostic(finding, policy.Baseline));
+                            JudgePrompt(operation, policy, bodies);
+                            break;
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Instructions" } }:
+                            JudgePrompt(operation, policy, bodies);
+                            break;
                     }
                 },
-                OperationKind.Invocation);
+                OperationKind.Invocation,
+                OperationKind.ObjectCreation,
+                OperationKind.SimpleAssignment);
+
+            // MCP server tools are declared, not registered in code: a method whose attributes name McpServerTool.
+            start.RegisterSyntaxNodeAction(
+                context =>
+                {
+                    var declaration = (MethodDeclarationSyntax)context.Node;
+                    if (declaration.AttributeLists.Count == 0 || !NamesMcpTool(declaration.AttributeLists) || policy.Matcher.IsEmpty ||
+                        context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method ||
+                        ToolDetector.McpTool(method) is not { } tool)
+                    {
+                        return;
+                    }
+
+                    JudgeTool(tool, policy, judgedTools, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
+                },
+                SyntaxKind.MethodDeclaration);
+        }
+
+        private static void OnInvocation(OperationAnalysisContext operation, IInvocationOperation invocation, PolicyContext policy, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, ConcurrentDictionary<ISymbol, bool> judgedTools)
+        {
+            var name = invocation.TargetMethod.Name;
+            if (ToolDetector.MayRegister(name))
+            {
+                JudgeTools(operation, policy, judgedTools);
+            }
+
+            if (PromptSinks.MayBeSink(name))
+            {
+                JudgePrompt(operation, policy, bodies);
+            }
+
+            var dataFlow = policy.DataFlow;
+            var sink = dataFlow.Sink(invocation);
+            if (sink is null || operation.ContainingSymbol?.ContainingType is not { } owner)
+            {
+                return;
+            }
+
+            var method = Holder(bodies, dataFlow, owner, invocation);
+            Report(operation, policy, method.Evaluate(sink, operation.CancellationToken));
+        }
+
+        private static bool NamesMcpTool(SyntaxList<AttributeListSyntax> lists)
+        {
+            foreach (var list in lists)
+            {
+                foreach (var attribute in list.Attributes)
+                {
+                    var name = attribute.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText :
+                        attribute.Name is SimpleNameSyntax simple ? simple.Identifier.ValueText : string.Empty;
+                    if (name == "McpServerTool" || name == "McpServerToolAttribute")
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        private static MethodFlowHolder Holder(ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, DataFlowContext dataFlow, INamedTypeSymbol owner, IOperation operation)
+        {
+            var root = operation;
+            while (root.Parent != null)
+            {
+                root = root.Parent;
+            }
+
+            return bodies.GetValue(root, r => new MethodFlowHolder(dataFlow, owner, ImmutableArray.Create(r)));
+        }
+
+        private static void Report(OperationAnalysisContext operation, PolicyContext policy, List<Finding>? findings)
+        {
+            if (findings is null)
+            {
+                return;
+            }
+
+            foreach (var finding in findings)
+            {
+                operation.ReportDiagnostic(Descriptors.ToDiagnostic(finding, policy.Baseline));
+            }
+        }
+
+        /// <summary>POL041: the system-role content an operation writes, judged on the untrusted input that reaches it.</summary>
+        private static void JudgePrompt(OperationAnalysisContext operation, PolicyContext policy, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies)
+        {
+            if (PromptSinks.Recognise(operation.Operation) is not { } sink || sink.Values.IsEmpty ||
+                operation.ContainingSymbol?.ContainingType is not { } owner)
+            {
+                return;
+            }
+
+            var method = Holder(bodies, policy.DataFlow, owner, operation.Operation);
+            Report(operation, policy, method.EvaluatePrompt(sink, operation.CancellationToken));
+        }
+
+        /// <summary>The tools an invocation or creation registers: POL040, and POL010/POL011 on what they return.</summary>
+        private static void JudgeTools(OperationAnalysisContext operation, PolicyContext policy, ConcurrentDictionary<ISymbol, bool> judged)
+        {
+            if (operation.ContainingSymbol?.ContainingType is not { } registrar)
+            {
+                return;
+            }
+
+            var tools = new List<ToolRegistration>();
+            ToolDetector.Recognise(operation.Operation, registrar, tools);
+            foreach (var tool in tools)
+            {
+                JudgeTool(tool, policy, judged, operation.Operation.SemanticModel, operation.ReportDiagnostic, operation.CancellationToken);
+            }
+        }
+
+        private static void JudgeTool(ToolRegistration tool, PolicyContext policy, ConcurrentDictionary<ISymbol, bool> judged, SemanticModel? model, Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            // A method registered twice (two agents, two plugins) is judged once; its findings do not depend on where.
+            if (!judged.TryAdd(tool.Method, true))
+            {
+                return;
+            }
+
+            var findings = new List<Finding>();
+            ToolEvaluator.Evaluate(tool, policy, findings);
+            var compilation = policy.Compilation;
+            var body = tool.Lambda ?? ToolDetector.BodyOf(tool.Method, compilation, model, cancellationToken);
+            if (body != null)
+            {
+                var dataFlow = policy.DataFlow;
+                var owner = tool.Lambda is null ? tool.Method.ContainingType : tool.Registrar;
+                var sources = dataFlow.ToolSources(owner, body, helper => ToolDetector.BodyOf(helper, compilation, model, cancellationToken), cancellationToken);
+                DataFlowEvaluator.EvaluateTool(dataFlow, tool, sources, findings);
+            }
+
+            foreach (var finding in findings)
+            {
+                report(Descriptors.ToDiagnostic(finding, policy.Baseline));
+            }
         }
 
         /// <summary>
@@ -107,6 +251,19 @@ namespace Policy.Analyzers
             {
                 var sink = _dataFlow.Sink(operation);
                 return sink is null ? null : Evaluate(sink, cancellationToken);
+            }
+
+            /// <summary>POL041's findings for a system prompt written in this body; null when nothing is found.</summary>
+            public List<Finding>? EvaluatePrompt(PromptSink sink, CancellationToken cancellationToken)
+            {
+                var findings = new List<Finding>();
+                lock (_gate)
+                {
+                    _flow ??= _dataFlow.Analyze(_owner, _blocks, cancellationToken);
+                    DataFlowEvaluator.EvaluatePrompt(_dataFlow, sink, _flow, _owner, findings);
+                }
+
+                return findings.Count == 0 ? null : findings;
             }
 
             /// <summary>The findings of a recognised AI call of this body; null when nothing is found.</summary>

@@ -73,6 +73,12 @@ namespace Policy.Analyzers
         /// <summary>POL030 (reported by the policy CLI, which may read files; the analyzers never do I/O).</summary>
         public static readonly DiagnosticDescriptor UnresolvedDocument = ForId(RuleIds.UnresolvedDocument);
 
+        /// <summary>POL040.</summary>
+        public static readonly DiagnosticDescriptor UngatedTool = ForId(RuleIds.UngatedTool);
+
+        /// <summary>POL041.</summary>
+        public static readonly DiagnosticDescriptor UntrustedSystemPrompt = ForId(RuleIds.UntrustedSystemPrompt);
+
         /// <summary>POL090.</summary>
         public static readonly DiagnosticDescriptor InvalidConfiguration = ForId(RuleIds.InvalidConfiguration);
 

@@ -85,6 +85,9 @@ namespace Policy.Inventory
                 }
             }
 
+            // Tools: the same detector as POL040, over every source type.
+            var tools = matcher.IsEmpty ? new List<ToolRegistration>() : ToolDetector.All(compilation, SourceTypes(compilation), cancellationToken);
+
             // Systems.
             foreach (var system in index.Systems)
             {
@@ -163,6 +166,7 @@ namespace Policy.Inventory
                     record.DataClasses.Add(dataClass.ToString());
                 }
 
+                record.Tools.AddRange(Tools(tools, system.Id, compilation, policy, map, cancellationToken));
                 record.Components.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type));
                 record.Declarations.Sort(CompareDeclarations);
                 document.Systems.Add(record);
@@ -292,6 +296,80 @@ namespace Policy.Inventory
             }
 
             return result;
+        }
+
+        /// <summary>
+        /// The tools of one system, one record per method (a method registered several times is approval-gated only
+        /// when every registration is), with the data classes its returned values carry (the flow POL010/POL011 judge).
+        /// </summary>
+        private static IEnumerable<ToolRecord> Tools(List<ToolRegistration> tools, string systemId, Compilation compilation, PolicyContext policy, Func<Location, SourceRef?> map, CancellationToken cancellationToken)
+        {
+            var byMethod = new Dictionary<ISymbol, ToolRecord>(SymbolEqualityComparer.Default);
+            var records = new List<ToolRecord>();
+            foreach (var tool in tools)
+            {
+                if (!tool.Systems().Contains(systemId))
+                {
+                    continue;
+                }
+
+                var approval = tool.ApprovalWrapped ? "ApprovalRequiredAIFunction" : tool.HasHumanOversight ? "HumanOversight" : "none";
+                if (byMethod.TryGetValue(tool.Method, out var existing))
+                {
+                    if (existing.ApprovalGated && approval == "none")
+                    {
+                        existing.ApprovalGated = false;
+                        existing.Approval = "none";
+                    }
+
+                    continue;
+                }
+
+                var record = new ToolRecord
+                {
+                    Name = tool.Name,
+                    Method = tool.MethodDisplay,
+                    Mechanism = tool.Mechanism.ToString(),
+                    Source = map(tool.Location),
+                    ApprovalGated = approval != "none",
+                    Approval = approval,
+                };
+                foreach (var parameter in tool.Method.Parameters)
+                {
+                    record.Parameters.Add(parameter.Type.ToDisplayString(SymbolDisplayFormat.MinimallyQualifiedFormat) + " " + parameter.Name);
+                }
+
+                var body = tool.Lambda ?? ToolDetector.BodyOf(tool.Method, compilation, null, cancellationToken);
+                if (body != null && !policy.Matcher.IsEmpty)
+                {
+                    var owner = tool.Lambda is null ? tool.Method.ContainingType : tool.Registrar;
+                    var classes = new SortedSet<DataClassification>();
+                    foreach (var source in policy.DataFlow.ToolSources(owner, body, helper => ToolDetector.BodyOf(helper, compilation, null, cancellationToken), cancellationToken))
+                    {
+                        if (source.Label?.Class is { } dataClass)
+                        {
+                            classes.Add(dataClass);
+                        }
+                    }
+
+                    foreach (var dataClass in classes)
+                    {
+                        record.DataClasses.Add(dataClass.ToString());
+                    }
+                }
+
+                byMethod[tool.Method] = record;
+                records.Add(record);
+            }
+
+            records.Sort((a, b) =>
+            {
+                var c = string.CompareOrdinal(a.Name, b.Name);
+                if (c == 0) c = string.CompareOrdinal(a.Method, b.Method);
+                if (c == 0) c = Compare(a.Source, b.Source);
+                return c;
+            });
+            return records;
         }
 
         /// <summary>Sorts every list of the document (deterministic output) and merges duplicate findings of multi-targeted projects.</summary>

@@ -78,6 +78,34 @@ namespace Policy.Inventory
         public string? Confidence { get; set; }
     }
 
+    /// <summary>A function a model can call (a tool), as the code exposes it.</summary>
+    public sealed class ToolRecord
+    {
+        /// <summary>The name the model sees.</summary>
+        public string Name { get; set; } = string.Empty;
+
+        /// <summary>The method (<c>Type.Method</c>, or <c>lambda in Type</c>).</summary>
+        public string Method { get; set; } = string.Empty;
+
+        /// <summary>How it is exposed: AIFunctionFactory, AIFunctionSubclass, SemanticKernelPlugin, AgentFramework or McpServer.</summary>
+        public string Mechanism { get; set; } = string.Empty;
+
+        /// <summary>Where the method is declared (a lambda: where it is registered).</summary>
+        public SourceRef? Source { get; set; }
+
+        /// <summary>Its parameters as declared (<c>int loanId</c>), in order.</summary>
+        public List<string> Parameters { get; set; } = new List<string>();
+
+        /// <summary>The data classes of the classified data it returns to the model (claims count as <c>policy.claims_class</c>).</summary>
+        public List<string> DataClasses { get; set; } = new List<string>();
+
+        /// <summary>True when a person must approve each call: wrapped in ApprovalRequiredAIFunction or [HumanOversight] on the method.</summary>
+        public bool ApprovalGated { get; set; }
+
+        /// <summary>How: <c>ApprovalRequiredAIFunction</c>, <c>HumanOversight</c> or <c>none</c>.</summary>
+        public string Approval { get; set; } = "none";
+    }
+
     /// <summary>An exemption, recorded as a risk acceptance.</summary>
     public sealed class ExemptionRecord
     {
@@ -193,6 +221,9 @@ namespace Policy.Inventory
 
         /// <summary>Data classes declared on the data its components handle.</summary>
         public List<string> DataClasses { get; set; } = new List<string>();
+
+        /// <summary>The functions its model can call (schema 1.1).</summary>
+        public List<ToolRecord> Tools { get; set; } = new List<ToolRecord>();
     }
 
     /// <summary>The whole inventory of a solution: what inventory.json holds.</summary>

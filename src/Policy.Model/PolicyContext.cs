@@ -107,7 +107,7 @@ namespace Policy.Model
                 }
             }
 
-            return new DataFlowContext(Matcher, ClassificationReader.Create(Compilation, Matcher, pairs), () => Index);
+            return new DataFlowContext(Matcher, ClassificationReader.Create(Compilation, Matcher, pairs, GlobalSettings.ClaimsClass), () => Index);
         }
 
         private AiTypeMatcher CreateMatcher()

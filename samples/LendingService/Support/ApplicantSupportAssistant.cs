@@ -21,11 +21,22 @@ public sealed partial class ApplicantSupportAssistant(IChatClient chatClient)
         - Amounts: You can borrow from 1,000 to 100,000 over one to seven years; early repayment is free.
         """;
 
+    /// <summary>
+    /// The one tool the model may call: ask a credit officer to call the applicant back. It acts on the applicant's
+    /// behalf, so a person approves every call (ApprovalRequiredAIFunction: the chat client returns an approval request
+    /// instead of running it).
+    /// </summary>
+    private static readonly AITool CallbackTool = new ApprovalRequiredAIFunction(
+        AIFunctionFactory.Create(RequestCallback, "request_callback", "Asks a credit officer to call the applicant back about a topic"));
+
     public async Task<SupportAnswer> AnswerAsync(SupportQuestion question, CancellationToken cancellationToken)
     {
         var response = await chatClient.GetResponseAsync(
             [new ChatMessage(ChatRole.System, SystemPrompt), new ChatMessage(ChatRole.User, question.Question)],
-            cancellationToken: cancellationToken);
+            new ChatOptions { Tools = [CallbackTool] },
+            cancellationToken);
         return new SupportAnswer(response.Text, Disclosure);
     }
+
+    private static string RequestCallback(string topic) => "A credit officer will call you back about: " + topic;
 }

@@ -67,18 +67,30 @@ public sealed class CycloneDxWriter : IEvidenceWriter
 
         json.WriteEndArray();
 
-        if (services.Count > 0)
+        var tools = ToolServices(systems);
+        if (services.Count > 0 || tools.Count > 0)
         {
             json.WriteStartArray("services");
+            var all = new List<(string Ref, Action Write)>();
             foreach (var service in services)
             {
-                WriteService(json, service);
+                all.Add((service.Ref, () => WriteService(json, service)));
+            }
+
+            foreach (var tool in tools)
+            {
+                all.Add((tool.Ref, () => WriteToolService(json, tool)));
+            }
+
+            foreach (var (_, write) in all.OrderBy(s => s.Ref, StringComparer.Ordinal))
+            {
+                write();
             }
 
             json.WriteEndArray();
         }
 
-        WriteDependencies(json, document, applicationRef, systems, sdks, services);
+        WriteDependencies(json, document, applicationRef, systems, sdks, services, tools);
 
         json.WriteEndObject();
         json.Flush();
@@ -466,7 +478,8 @@ public sealed class CycloneDxWriter : IEvidenceWriter
     }
 
     private static void WriteDependencies(Utf8JsonWriter json, InventoryDocument document, string applicationRef,
-        IReadOnlyList<(SystemRecord System, string Ref)> systems, IReadOnlyList<SdkFamily> sdks, IReadOnlyList<HostedService> services)
+        IReadOnlyList<(SystemRecord System, string Ref)> systems, IReadOnlyList<SdkFamily> sdks, IReadOnlyList<HostedService> services,
+        IReadOnlyList<ToolService> tools)
     {
         var graph = new SortedDictionary<string, SortedSet<string>>(StringComparer.Ordinal);
         SortedSet<string> Node(string bomRef) =>
@@ -505,6 +518,12 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         foreach (var service in services)
         {
             Node(service.Ref);
+        }
+
+        foreach (var tool in tools)
+        {
+            Node(tool.SystemRef).Add(tool.Ref); // The model of the system calls the tool.
+            Node(tool.Ref);
         }
 
         json.WriteStartArray("dependencies");
@@ -562,6 +581,70 @@ public sealed class CycloneDxWriter : IEvidenceWriter
     }
 
     private sealed record SdkFamily(string Name, string Ref, bool Local, IReadOnlyList<string> Kinds, IReadOnlyList<string> Suppliers, IReadOnlyList<string> Types, IReadOnlyList<string> Services);
+
+    /// <summary>A tool of a system, as a CycloneDX service the system's model component depends on ("tool:system/name").</summary>
+    private sealed record ToolService(string Ref, string SystemRef, ToolRecord Tool);
+
+    private static List<ToolService> ToolServices(IReadOnlyList<(SystemRecord System, string Ref)> systems)
+    {
+        var result = new List<ToolService>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (system, systemRef) in systems)
+        {
+            foreach (var tool in system.Tools)
+            {
+                var bomRef = "tool:" + systemRef.Substring(SystemRefPrefix.Length) + "/" + tool.Name;
+                var unique = bomRef;
+                for (var n = 2; !seen.Add(unique); n++)
+                {
+                    unique = bomRef + "#" + n.ToString(CultureInfo.InvariantCulture);
+                }
+
+                result.Add(new ToolService(unique, systemRef, tool));
+            }
+        }
+
+        return result;
+    }
+
+    private static void WriteToolService(Utf8JsonWriter json, ToolService service)
+    {
+        var tool = service.Tool;
+        json.WriteStartObject();
+        json.WriteString("bom-ref", service.Ref);
+        json.WriteString("name", tool.Name);
+        json.WriteString("description", "Tool the model of " + service.SystemRef + " can call: " + tool.Method);
+        if (tool.DataClasses.Count > 0)
+        {
+            // What the tool hands to the model, by class (outbound from the tool's point of view).
+            json.WriteStartArray("data");
+            foreach (var dataClass in tool.DataClasses)
+            {
+                json.WriteStartObject();
+                json.WriteString("flow", "outbound");
+                json.WriteString("classification", dataClass);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+        }
+        var properties = new List<(string, string)>
+        {
+            ("tool.method", tool.Method),
+            ("tool.mechanism", tool.Mechanism),
+            ("tool.approvalGated", tool.ApprovalGated ? "true" : "false"),
+            ("tool.approval", tool.Approval),
+        };
+        if (tool.Source != null)
+        {
+            properties.Add(("tool.source", tool.Source.ToString()));
+        }
+
+        properties.AddRange(tool.Parameters.Select(p => ("tool.parameter", p)));
+        properties.AddRange(tool.DataClasses.Select(d => ("tool.dataClass", d)));
+        WriteProperties(json, properties);
+        json.WriteEndObject();
+    }
 
     private sealed record HostedService(string Supplier, string Ref, IReadOnlyList<string> Kinds, IReadOnlyList<string> Families);
 

@@ -52,12 +52,16 @@ namespace Policy.Model.DataFlow
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _declaredAiTypes = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _constantLike = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
 
-        private ClassificationReader(Compilation compilation, AiTypeMatcher matcher, Dictionary<string, DataClassification> map)
+        private ClassificationReader(Compilation compilation, AiTypeMatcher matcher, Dictionary<string, DataClassification> map, DataClassification? claimsClass)
         {
             _compilation = compilation;
             _matcher = matcher;
             _map = map;
+            Claims = claimsClass is { } dataClass ? new DataLabel(dataClass, "claims") : null;
         }
+
+        /// <summary>The label of values read from a ClaimsPrincipal or ClaimsIdentity (<c>policy.claims_class</c>, default Personal); null when claims are not data.</summary>
+        public DataLabel? Claims { get; }
 
         private enum AttributeKind
         {
@@ -70,7 +74,8 @@ namespace Policy.Model.DataFlow
         /// <param name="compilation">The compilation.</param>
         /// <param name="matcher">The AI type matcher (AI SDK types are never data).</param>
         /// <param name="dataClasses">The <c>policy.data_classes</c> mapping; the first entry for a name wins.</param>
-        public static ClassificationReader Create(Compilation compilation, AiTypeMatcher matcher, IEnumerable<KeyValuePair<string, DataClassification>> dataClasses)
+        /// <param name="claimsClass">The class of claims (<c>policy.claims_class</c>); null when claims are not data.</param>
+        public static ClassificationReader Create(Compilation compilation, AiTypeMatcher matcher, IEnumerable<KeyValuePair<string, DataClassification>> dataClasses, DataClassification? claimsClass = DataClassification.Personal)
         {
             var map = new Dictionary<string, DataClassification>(StringComparer.OrdinalIgnoreCase);
             foreach (var pair in dataClasses)
@@ -81,7 +86,7 @@ namespace Policy.Model.DataFlow
                 }
             }
 
-            return new ClassificationReader(compilation, matcher, map);
+            return new ClassificationReader(compilation, matcher, map, claimsClass);
         }
 
         /// <summary>The display name of a type in messages: name and containing types, without namespace.</summary>

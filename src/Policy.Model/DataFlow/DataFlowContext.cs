@@ -59,6 +59,43 @@ namespace Policy.Model.DataFlow
             }
         }
 
+        /// <summary>
+        /// The sources whose data a tool hands to the model: what its body returns, following calls to the project's own
+        /// methods one level (<paramref name="helperBodies"/> gives their bodies), de-duplicated like
+        /// <see cref="SourcesReaching(AiSinkCall, MethodDataFlow, CancellationToken)"/>.
+        /// </summary>
+        /// <param name="owner">The type that declares the tool method (for a lambda, the registering type).</param>
+        /// <param name="body">The tool's body: the method's operation block or the lambda.</param>
+        /// <param name="helperBodies">The operation block of an own method, or null when it is not in source.</param>
+        /// <param name="cancellationToken">Cancellation.</param>
+        public IReadOnlyList<DataSource> ToolSources(INamedTypeSymbol? owner, IOperation body, Func<IMethodSymbol, IOperation?> helperBodies, CancellationToken cancellationToken)
+        {
+            var flow = new MethodDataFlow(Classifications, Matcher, owner, ImmutableArray.Create(body), cancellationToken, helperBodies);
+            var sources = new SourceSet();
+            foreach (var value in MethodDataFlow.ReturnedValues(body))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                sources.AddRange(flow.SourcesOf(value));
+            }
+
+            return sources.Count == 0 ? (IReadOnlyList<DataSource>)Array.Empty<DataSource>() : sources.Ordered();
+        }
+
+        /// <summary>The untrusted sources (request and console input) that reach one value of a prompt sink, in source order.</summary>
+        public IReadOnlyList<DataSource> UntrustedSourcesOf(IOperation value, MethodDataFlow flow)
+        {
+            var sources = new SourceSet();
+            foreach (var source in flow.SourcesOf(value))
+            {
+                if (source.Kind == DataSourceKind.Untrusted)
+                {
+                    sources.Add(source);
+                }
+            }
+
+            return sources.Count == 0 ? (IReadOnlyList<DataSource>)Array.Empty<DataSource>() : sources.Ordered();
+        }
+
         /// <summary>The declaration index of the compilation.</summary>
         public DeclarationIndex Index => _index();
 
@@ -94,10 +131,15 @@ namespace Policy.Model.DataFlow
             {
                 foreach (var source in sources)
                 {
-                    if (!_byKey.TryGetValue(source.Key, out var existing) || Earlier(source.Location, existing.Location))
-                    {
-                        _byKey[source.Key] = source;
-                    }
+                    Add(source);
+                }
+            }
+
+            public void Add(DataSource source)
+            {
+                if (!_byKey.TryGetValue(source.Key, out var existing) || Earlier(source.Location, existing.Location))
+                {
+                    _byKey[source.Key] = source;
                 }
             }
 

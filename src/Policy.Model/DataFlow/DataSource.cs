@@ -16,6 +16,12 @@ namespace Policy.Model.DataFlow
 
         /// <summary>The classified return value of a method (<c>[return: Classification(...)]</c>).</summary>
         ReturnValue,
+
+        /// <summary>
+        /// Untrusted input (request data, console input): not classified data (never POL010/POL011) but what POL041
+        /// looks for in system prompts.
+        /// </summary>
+        Untrusted,
     }
 
     /// <summary>

@@ -38,6 +38,8 @@ namespace Policy.Model.DataFlow
         private readonly Dictionary<IMethodSymbol, IOperation> _localFunctions = new Dictionary<IMethodSymbol, IOperation>(SymbolEqualityComparer.Default);
         private readonly Dictionary<ISymbol, Flow> _symbolFlows = new Dictionary<ISymbol, Flow>(SymbolEqualityComparer.Default);
         private readonly CancellationToken _cancellationToken;
+        private readonly Func<IMethodSymbol, IOperation?>? _helperBodies;
+        private Dictionary<IParameterSymbol, string?>? _requestParameters;
 
         /// <summary>Indexes a method body: which values are written to which locals, parameters and component fields.</summary>
         /// <param name="reader">The compilation's classification reader.</param>
@@ -45,8 +47,13 @@ namespace Policy.Model.DataFlow
         /// <param name="owner">The type that contains the method (the AI component).</param>
         /// <param name="blocks">The operation blocks of the method (body, constructor initializer, ...).</param>
         /// <param name="cancellationToken">Cancellation.</param>
-        public MethodDataFlow(ClassificationReader reader, AiTypeMatcher matcher, INamedTypeSymbol? owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken)
+        /// <param name="helperBodies">
+        /// When given, calls to the project's own methods are followed one level: the body this returns for a method
+        /// (null when not in source) is analysed and the sources of its returned values count as the call's result.
+        /// </param>
+        public MethodDataFlow(ClassificationReader reader, AiTypeMatcher matcher, INamedTypeSymbol? owner, ImmutableArray<IOperation> blocks, CancellationToken cancellationToken, Func<IMethodSymbol, IOperation?>? helperBodies = null)
         {
+            _helperBodies = helperBodies;
             _reader = reader;
             _matcher = matcher;
             _cancellationToken = cancellationToken;
@@ -276,6 +283,11 @@ namespace Policy.Model.DataFlow
         {
             var parameter = reference.Parameter;
             flow.AddSymbol(parameter);
+            if (RequestParameter(parameter) is { } untrusted)
+            {
+                flow.AddSource(new DataSource(DataSourceKind.Untrusted, parameter, untrusted, null, reference.Syntax.GetLocation()));
+            }
+
             if (_reader.Own(parameter) is { } label)
             {
                 flow.AddSource(new DataSource(DataSourceKind.Parameter, parameter, "parameter '" + parameter.Name + "'", label, reference.Syntax.GetLocation()));
@@ -295,6 +307,12 @@ namespace Policy.Model.DataFlow
 
             var container = member.ContainingType;
             var location = reference.Syntax.GetLocation();
+            if (container != null && FrameworkSource(container, ClassificationReader.MemberType(member), member, location) is { } framework)
+            {
+                flow.AddSource(framework);
+                return;
+            }
+
             if (container != null && _reader.IsOwn(container) && _matcher.Match(container) is null)
             {
                 var label = _reader.OfMember(member);
@@ -353,6 +371,12 @@ namespace Policy.Model.DataFlow
                 return; // Nothing, a yes/no, or model output and SDK objects.
             }
 
+            if (InvocationSource(invocation, method) is { } framework)
+            {
+                flow.AddSource(framework);
+                return;
+            }
+
             if (method.MethodKind == MethodKind.LocalFunction && _localFunctions.TryGetValue(method.OriginalDefinition, out var body))
             {
                 Returns(body, flow, depth);
@@ -368,7 +392,19 @@ namespace Policy.Model.DataFlow
             if (method.ContainingType != null && _reader.IsOwn(method.ContainingType))
             {
                 // The boundary of the intra-procedural analysis: what an own method returns is known only from its
-                // classified return value (above) or its own type.
+                // classified return value (above) or its own type; tool analysis follows one level into its body.
+                if (_helperBodies != null && _helperBodies(method.OriginalDefinition) is { } helper)
+                {
+                    var nested = new MethodDataFlow(_reader, _matcher, method.ContainingType, ImmutableArray.Create(helper), _cancellationToken);
+                    foreach (var returned in ReturnedValues(helper))
+                    {
+                        foreach (var source in nested.SourcesOf(returned))
+                        {
+                            flow.AddSource(source);
+                        }
+                    }
+                }
+
                 WholeObject(method.ReturnType, invocation, flow);
                 return;
             }
@@ -565,6 +601,229 @@ namespace Policy.Model.DataFlow
             return null;
         }
 
+        // ---------------------------------------------------------------- claims and untrusted input
+
+        /// <summary>
+        /// The values a method or lambda body returns (nested functions excluded), in source order: what a tool hands
+        /// to the model, what a followed helper gives its caller.
+        /// </summary>
+        public static ImmutableArray<IOperation> ReturnedValues(IOperation body)
+        {
+            var result = ImmutableArray.CreateBuilder<IOperation>();
+            var pending = new Stack<IOperation>();
+            pending.Push(body is IAnonymousFunctionOperation lambda ? lambda.Body : body);
+            while (pending.Count > 0)
+            {
+                var current = pending.Pop();
+                if (current is IReturnOperation { ReturnedValue: { } returned } && current.Kind == OperationKind.Return)
+                {
+                    result.Add(returned);
+                    continue;
+                }
+
+                foreach (var child in current.ChildOperations)
+                {
+                    if (child is not IAnonymousFunctionOperation && child is not ILocalFunctionOperation)
+                    {
+                        pending.Push(child);
+                    }
+                }
+            }
+
+            result.Sort((a, b) => a.Syntax.SpanStart.CompareTo(b.Syntax.SpanStart));
+            return result.ToImmutable();
+        }
+
+        /// <summary>
+        /// A member read that is a source by what it is, not by a classification: a claim (a member of
+        /// ClaimsPrincipal, ClaimsIdentity, IIdentity or Claim, or a ClaimsPrincipal such as <c>HttpContext.User</c>),
+        /// labelled with <c>policy.claims_class</c>; or request data (any member of HttpRequest, or the request itself).
+        /// </summary>
+        private DataSource? FrameworkSource(INamedTypeSymbol container, ITypeSymbol? memberType, ISymbol member, Location location)
+        {
+            if (_reader.Claims is { } claims && (IsClaimsType(container) || IsClaimsType(memberType)))
+            {
+                return new DataSource(DataSourceKind.Member, member, container.Name + "." + member.Name, claims, location);
+            }
+
+            if (IsType(container, "HttpRequest", "Microsoft.AspNetCore.Http") || IsType(memberType, "HttpRequest", "Microsoft.AspNetCore.Http"))
+            {
+                return new DataSource(DataSourceKind.Untrusted, member, container.Name + "." + member.Name, null, location);
+            }
+
+            return null;
+        }
+
+        /// <summary>A call that is a source: a claim lookup (<c>FindFirst</c>, <c>FindFirstValue</c>, <c>FindAll</c>) or <c>Console.ReadLine</c>.</summary>
+        private DataSource? InvocationSource(IInvocationOperation invocation, IMethodSymbol method)
+        {
+            var name = method.Name;
+            if (name == "ReadLine" && IsType(method.ContainingType, "Console", "System"))
+            {
+                return new DataSource(DataSourceKind.Untrusted, method, "Console.ReadLine()", null, invocation.Syntax.GetLocation());
+            }
+
+            if (_reader.Claims is not { } claims || (name != "FindFirst" && name != "FindFirstValue" && name != "FindAll"))
+            {
+                return null;
+            }
+
+            var receiver = invocation.Instance?.Type ?? (method.IsExtensionMethod && method.Parameters.Length > 0 ? method.Parameters[0].Type : null);
+            if (!IsClaimsType(receiver))
+            {
+                return null;
+            }
+
+            string? claim = null;
+            foreach (var argument in invocation.Arguments)
+            {
+                if (argument.Parameter?.Type.SpecialType == SpecialType.System_String)
+                {
+                    var value = Unwrap(argument.Value);
+                    claim = value is IFieldReferenceOperation { Field: { IsConst: true } field } ? field.ContainingType.Name + "." + field.Name
+                        : value.ConstantValue.Value as string;
+                }
+            }
+
+            var display = claim is null ? "claims (" + name + ")" : "claim '" + claim + "'";
+            return new DataSource(DataSourceKind.ReturnValue, method, display, claims, invocation.Syntax.GetLocation());
+        }
+
+        /// <summary>
+        /// The description of a parameter bound from the request, or null: a parameter of a public controller action, of
+        /// a public SignalR hub method, or of a minimal-API handler lambda (<c>app.MapPost("/x", (string q) =&gt; ...)</c>);
+        /// not [FromServices], not a service interface, a cancellation token, HttpContext or an AI type.
+        /// </summary>
+        private string? RequestParameter(IParameterSymbol parameter)
+        {
+            _requestParameters ??= new Dictionary<IParameterSymbol, string?>(SymbolEqualityComparer.Default);
+            if (!_requestParameters.TryGetValue(parameter, out var result))
+            {
+                result = ComputeRequestParameter(parameter);
+                _requestParameters[parameter] = result;
+            }
+
+            return result;
+        }
+
+        private string? ComputeRequestParameter(IParameterSymbol parameter)
+        {
+            if (parameter.ContainingSymbol is not IMethodSymbol method || !IsBindable(parameter))
+            {
+                return null;
+            }
+
+            if (method.MethodKind == MethodKind.AnonymousFunction)
+            {
+                return IsMinimalApiHandler(parameter) ? "request parameter '" + parameter.Name + "'" : null;
+            }
+
+            if (method.MethodKind != MethodKind.Ordinary || method.IsStatic || method.DeclaredAccessibility != Accessibility.Public || method.ContainingType is not { } type)
+            {
+                return null;
+            }
+
+            for (var current = type.BaseType; current != null; current = current.BaseType)
+            {
+                if (IsType(current, "ControllerBase", "Microsoft.AspNetCore.Mvc"))
+                {
+                    return "request parameter '" + parameter.Name + "'";
+                }
+
+                if (current.Name == "Hub" && current.ContainingNamespace?.ToDisplayString() == "Microsoft.AspNetCore.SignalR")
+                {
+                    return "hub method parameter '" + parameter.Name + "'";
+                }
+            }
+
+            return null;
+        }
+
+        private bool IsBindable(IParameterSymbol parameter)
+        {
+            var type = parameter.Type;
+            if (type.TypeKind == TypeKind.Delegate || _matcher.Match(type) != null || IsCancellationToken(type) ||
+                (type.TypeKind == TypeKind.Interface && !type.Name.StartsWith("IForm", StringComparison.Ordinal)) ||
+                IsType(type, "HttpContext", "Microsoft.AspNetCore.Http") || IsClaimsType(type))
+            {
+                return false;
+            }
+
+            foreach (var attribute in parameter.GetAttributes())
+            {
+                var name = attribute.AttributeClass?.Name;
+                if (name == "FromServicesAttribute" || name == "FromKeyedServicesAttribute")
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
+        /// <summary>True when the lambda that declares the parameter is the handler of a minimal-API <c>Map*</c> call.</summary>
+        private static bool IsMinimalApiHandler(IParameterSymbol parameter)
+        {
+            foreach (var reference in parameter.ContainingSymbol.DeclaringSyntaxReferences)
+            {
+                var node = reference.GetSyntax().Parent;
+                while (node != null && !(node is Microsoft.CodeAnalysis.CSharp.Syntax.ArgumentSyntax))
+                {
+                    if (node is Microsoft.CodeAnalysis.CSharp.Syntax.StatementSyntax)
+                    {
+                        return false;
+                    }
+
+                    node = node.Parent;
+                }
+
+                if (node?.Parent?.Parent is Microsoft.CodeAnalysis.CSharp.Syntax.InvocationExpressionSyntax invocation)
+                {
+                    var name = invocation.Expression switch
+                    {
+                        Microsoft.CodeAnalysis.CSharp.Syntax.MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+                        Microsoft.CodeAnalysis.CSharp.Syntax.SimpleNameSyntax simple => simple.Identifier.ValueText,
+                        _ => string.Empty,
+                    };
+                    return name.StartsWith("Map", StringComparison.Ordinal);
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsClaimsType(ITypeSymbol? type)
+        {
+            if (ClassificationReader.ElementType(type) is { } element && !SymbolEqualityComparer.Default.Equals(element, type))
+            {
+                type = element;
+            }
+
+            if (type is null)
+            {
+                return false;
+            }
+
+            switch (type.Name)
+            {
+                case "ClaimsPrincipal":
+                case "ClaimsIdentity":
+                case "Claim":
+                    return type.ContainingNamespace?.ToDisplayString() == "System.Security.Claims";
+                case "IIdentity":
+                case "IPrincipal":
+                    return type.ContainingNamespace?.ToDisplayString() == "System.Security.Principal";
+                default:
+                    return false;
+            }
+        }
+
+        private static bool IsType(ITypeSymbol? type, string name, string ns) =>
+            type != null && type.Name == name && type.ContainingNamespace?.ToDisplayString() == ns;
+
+        private static bool IsCancellationToken(ITypeSymbol type) =>
+            type.Name == "CancellationToken" && type.ContainingNamespace is { Name: "Threading", ContainingNamespace.Name: "System" };
+
         // ---------------------------------------------------------------- indexing the writes of the method
 
         private void Index(IOperation root)
@@ -647,6 +906,20 @@ namespace Policy.Model.DataFlow
         private void IndexInvocation(IInvocationOperation invocation)
         {
             var method = invocation.TargetMethod;
+            if (method is { MethodKind: MethodKind.LocalFunction })
+            {
+                // A local function's parameters receive its arguments (its returns are followed in Invocation).
+                foreach (var argument in invocation.Arguments)
+                {
+                    if (argument.Parameter is { } parameter && argument.ArgumentKind != ArgumentKind.DefaultValue)
+                    {
+                        AddWrite(parameter.OriginalDefinition, argument.Value);
+                    }
+                }
+
+                return;
+            }
+
             if (method is null || (method.ContainingType != null && _reader.IsOwn(method.ContainingType)))
             {
                 return; // Own methods: the boundary.

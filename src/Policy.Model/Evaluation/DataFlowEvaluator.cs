@@ -6,6 +6,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Policy.Model.DataFlow;
 using Policy.Model.Declarations;
+using Policy.Model.Detection;
 
 namespace Policy.Model.Evaluation
 {
@@ -28,10 +29,55 @@ namespace Policy.Model.Evaluation
                 return;
             }
 
+            Judge(dataFlow, ordered, sink.Location, sink.Display, owner, DeclarationReader.CoveringSystems(owner), findings);
+        }
+
+        /// <summary>
+        /// Judges what a tool hands to the model (its returned values): POL010 and POL011 as for an AI call, reported on
+        /// the tool method's name, for the systems the tool belongs to.
+        /// </summary>
+        public static void EvaluateTool(DataFlowContext dataFlow, ToolRegistration tool, IReadOnlyList<DataSource> sources, List<Finding> findings)
+        {
+            if (sources.Count == 0)
+            {
+                return;
+            }
+
+            var subject = tool.Lambda is null && tool.Method.ContainingType is { } declaring ? declaring : tool.Registrar;
+            Judge(dataFlow, sources, tool.Location, "tool result of " + tool.MethodDisplay, subject, tool.Systems(), findings);
+        }
+
+        /// <summary>POL041: untrusted input in the values of a system prompt, reported at the value.</summary>
+        public static void EvaluatePrompt(DataFlowContext dataFlow, PromptSink sink, MethodDataFlow flow, INamedTypeSymbol owner, List<Finding> findings)
+        {
+            var systems = DeclarationReader.CoveringSystems(owner);
+            foreach (var value in sink.Values)
+            {
+                var untrusted = dataFlow.UntrustedSourcesOf(value, flow);
+                if (untrusted.Count > 0)
+                {
+                    findings.Add(new Finding(
+                        RuleIds.UntrustedSystemPrompt,
+                        value.Syntax.GetLocation(),
+                        systems.IsEmpty ? null : systems[0],
+                        Locations(untrusted),
+                        sink.Display,
+                        Names(untrusted, withClass: false)).WithSubject(owner));
+                }
+            }
+        }
+
+        private static void Judge(DataFlowContext dataFlow, IReadOnlyList<DataSource> ordered, Location location, string display, INamedTypeSymbol owner, ImmutableArray<string> systems, List<Finding> findings)
+        {
             var unclassified = new List<DataSource>();
             var personal = new List<DataSource>();
             foreach (var source in ordered)
             {
+                if (source.Kind == DataSourceKind.Untrusted)
+                {
+                    continue; // POL041's business, not a data classification question.
+                }
+
                 if (source.Label is null)
                 {
                     unclassified.Add(source);
@@ -42,8 +88,6 @@ namespace Policy.Model.Evaluation
                 }
             }
 
-            var systems = DeclarationReader.CoveringSystems(owner);
-            var location = sink.Location;
             if (unclassified.Count > 0)
             {
                 findings.Add(new Finding(
@@ -51,7 +95,7 @@ namespace Policy.Model.Evaluation
                     location,
                     systems.IsEmpty ? null : systems[0],
                     Locations(unclassified),
-                    sink.Display,
+                    display,
                     Names(unclassified, withClass: false)).WithSubject(owner).WithDataSources(SymbolIds(unclassified)));
             }
 
@@ -65,7 +109,7 @@ namespace Policy.Model.Evaluation
                         location,
                         undeclared[0],
                         Locations(personal),
-                        sink.Display,
+                        display,
                         Names(personal, withClass: true),
                         SystemsPhrase(undeclared)).WithSubject(owner));
                 }
@@ -130,7 +174,7 @@ namespace Policy.Model.Evaluation
             return ids.ToImmutable();
         }
 
-        private static string Names(List<DataSource> sources, bool withClass)
+        private static string Names(IReadOnlyList<DataSource> sources, bool withClass)
         {
             var builder = new StringBuilder();
             var count = Math.Min(sources.Count, MaxNamed);
@@ -156,7 +200,7 @@ namespace Policy.Model.Evaluation
             return builder.ToString();
         }
 
-        private static ImmutableArray<Location> Locations(List<DataSource> sources)
+        private static ImmutableArray<Location> Locations(IReadOnlyList<DataSource> sources)
         {
             var builder = ImmutableArray.CreateBuilder<Location>();
             foreach (var source in sources)

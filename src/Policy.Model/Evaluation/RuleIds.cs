@@ -60,6 +60,12 @@ namespace Policy.Model.Evaluation
         /// <summary>A document referenced by a declaration does not exist in the repository (reported by the policy CLI).</summary>
         public const string UnresolvedDocument = "POL030";
 
+        /// <summary>A tool a model can call, in a system that needs approval, is not approval-gated.</summary>
+        public const string UngatedTool = "POL040";
+
+        /// <summary>Untrusted input (request data, console input) reaches a system prompt or instructions.</summary>
+        public const string UntrustedSystemPrompt = "POL041";
+
         /// <summary>Invalid policy configuration value.</summary>
         public const string InvalidConfiguration = "POL090";
     }

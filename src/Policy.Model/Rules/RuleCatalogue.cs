@@ -246,6 +246,30 @@ namespace Policy.Model.Rules
                 controls: new[] { "ISMS:7.5", "ISO42001:A.5.3", "ISO42001:A.6.2.7" },
                 exemptible: false),
 
+            // POL040: UngatedTool
+            new RuleDefinition(
+                "POL040",
+                title: "Tool exposed to a model is not approval-gated",
+                messageFormat: "Tool '{0}' ({1}) can be invoked by the model of AI system '{2}' without human approval ({3}): wrap it in ApprovalRequiredAIFunction or declare [HumanOversight] on the method",
+                description: "A function a model can call acts on its own: in systems that need human oversight (by default RiskLevel = High or AutomatedDecisions = true; policy.tools.require_approval) every tool must need a human's approval before it runs, through ApprovalRequiredAIFunction or a [HumanOversight] declaration on the tool method (EU AI Act Article 14(4), ISO/IEC 42001 A.9.2).",
+                category: RuleCategories.Agents,
+                defaultSeverity: RuleSeverity.Warning,
+                reportedBy: RuleReporter.DataFlowAnalyzer,
+                controls: new[] { "ISO42001:A.9.2", "ISO42001:A.6.2.6", "EUAIA:Art.14", "NIST:MAP3.5" },
+                hasCodeFix: true,
+                evidencedBy: DeclarationKind.HumanOversight),
+
+            // POL041: UntrustedSystemPrompt
+            new RuleDefinition(
+                "POL041",
+                title: "Untrusted input reaches a system prompt",
+                messageFormat: "Untrusted input from {1} reaches {0}: system prompts and instructions must not carry request or console input (prompt injection)",
+                description: "System-role content (a system ChatMessage, ChatHistory.AddSystemMessage, ChatOptions.Instructions, an agent's instructions) steers the model with authority; request data (ASP.NET Core action and minimal-API parameters, HttpRequest.Query/Form/Headers/Body, SignalR hub method parameters) or console input written into it lets a user inject instructions (OWASP LLM01, EU AI Act Article 15(5), ISO/IEC 27001:2022 8.28). Put user input in user-role messages.",
+                category: RuleCategories.Agents,
+                defaultSeverity: RuleSeverity.Warning,
+                reportedBy: RuleReporter.DataFlowAnalyzer,
+                controls: new[] { "ISO27001:8.28", "ISO27001:8.25", "EUAIA:Art.15", "ISO42001:A.6.2.4" }),
+
             // POL090: InvalidConfiguration
             new RuleDefinition(
                 "POL090",

@@ -58,6 +58,9 @@ namespace Policy.Model.Rules
         /// <summary>Exemptions and the baseline.</summary>
         public const string Exemptions = "AI.Exemptions";
 
+        /// <summary>Agents: tools a model can call and what steers the model (POL040-POL049).</summary>
+        public const string Agents = "AI.Agents";
+
         /// <summary>Policy configuration.</summary>
         public const string Configuration = "AI.Configuration";
     }

@@ -42,6 +42,12 @@ namespace Policy.Model.Settings
         /// <summary>Maps external data classifications (Microsoft.Extensions.Compliance taxonomies) to <c>DataClass</c> values.</summary>
         public const string DataClassesKey = "policy.data_classes";
 
+        /// <summary>Which tools must be approval-gated (POL040): <c>high, automated_decisions</c> (default), <c>all</c> or <c>none</c>.</summary>
+        public const string ToolsRequireApprovalKey = "policy.tools.require_approval";
+
+        /// <summary>The data class of values read from a ClaimsPrincipal or ClaimsIdentity (default Personal; <c>none</c>: not data).</summary>
+        public const string ClaimsClassKey = "policy.claims_class";
+
         /// <summary>The MSBuild property carrying the evaluation date.</summary>
         public const string EvaluationDateKey = "build_property.PolicyEvaluationDate";
 
@@ -106,6 +112,28 @@ namespace Policy.Model.Settings
         /// <summary>The date staleness and expiry are judged against; null when the build did not give one (date rules stay silent).</summary>
         public DateTime? EvaluationDate { get; private set; }
 
+        /// <summary>Which systems' tools must be approval-gated (POL040).</summary>
+        public ToolApproval ToolsRequireApproval { get; private set; } = ToolApproval.High | ToolApproval.AutomatedDecisions;
+
+        /// <summary>The class of claims (values read from ClaimsPrincipal/ClaimsIdentity); null: claims are not treated as data.</summary>
+        public DataClassification? ClaimsClass { get; private set; } = DataClassification.Personal;
+
+        /// <summary>Why the tools of a system with these properties must be approval-gated (POL040's reason), or null when they need not be.</summary>
+        public string? ToolApprovalReason(RiskLevel risk, bool automatedDecisions)
+        {
+            if ((ToolsRequireApproval & ToolApproval.All) != 0)
+            {
+                return ToolsRequireApprovalKey + " = all";
+            }
+
+            if ((ToolsRequireApproval & ToolApproval.High) != 0 && risk == RiskLevel.High)
+            {
+                return "RiskLevel = High";
+            }
+
+            return (ToolsRequireApproval & ToolApproval.AutomatedDecisions) != 0 && automatedDecisions ? "AutomatedDecisions = true" : null;
+        }
+
         /// <summary>Invalid configuration values (key, value, expected), in key order.</summary>
         public ImmutableArray<ConfigurationError> Errors { get; private set; } = ImmutableArray<ConfigurationError>.Empty;
 
@@ -143,6 +171,8 @@ namespace Policy.Model.Settings
             result[RequireExemptionExpiryKey] = RequireExemptionExpiry ? "true" : "false";
             result[CountDiWiringKey] = CountDiWiring ? "true" : "false";
             result[AiTypesKey] = string.Join(", ", AiTypes);
+            result[ToolsRequireApprovalKey] = FormatToolApproval(ToolsRequireApproval);
+            result[ClaimsClassKey] = ClaimsClass?.ToString() ?? "none";
             result[AiNamespacesKey] = string.Join(", ", AiNamespaces);
             return result;
         }
@@ -241,6 +271,27 @@ namespace Policy.Model.Settings
                 settings.DataClasses = ParseDataClasses(DataClassesKey, dataClasses, errors);
             }
 
+            if (options.TryGetValue(ToolsRequireApprovalKey, out var approval))
+            {
+                settings.ToolsRequireApproval = ParseToolApproval(approval, errors) ?? settings.ToolsRequireApproval;
+            }
+
+            if (options.TryGetValue(ClaimsClassKey, out var claims))
+            {
+                if (IsOff(claims))
+                {
+                    settings.ClaimsClass = null;
+                }
+                else if (TryParseDataClass(claims.Trim(), out var claimsClass))
+                {
+                    settings.ClaimsClass = claimsClass;
+                }
+                else
+                {
+                    errors.Add(new ConfigurationError(ClaimsClassKey, claims, "Public, Internal, Confidential, Restricted, Personal, SensitivePersonal or none"));
+                }
+            }
+
             if (options.TryGetValue(EvaluationDateKey, out var date) && !string.IsNullOrWhiteSpace(date))
             {
                 settings.EvaluationDate = DeclarationValues.ParseDate(date);
@@ -295,6 +346,55 @@ namespace Policy.Model.Settings
             }
 
             return result.ToImmutableArray();
+        }
+
+        /// <summary><c>high, automated_decisions</c>, <c>all</c> or <c>none</c>, as configuration writes it.</summary>
+        public static string FormatToolApproval(ToolApproval approval)
+        {
+            if ((approval & ToolApproval.All) != 0)
+            {
+                return "all";
+            }
+
+            var parts = new List<string>();
+            if ((approval & ToolApproval.High) != 0)
+            {
+                parts.Add("high");
+            }
+
+            if ((approval & ToolApproval.AutomatedDecisions) != 0)
+            {
+                parts.Add("automated_decisions");
+            }
+
+            return parts.Count == 0 ? "none" : string.Join(", ", parts);
+        }
+
+        private static ToolApproval? ParseToolApproval(string value, List<ConfigurationError> errors)
+        {
+            var result = ToolApproval.None;
+            foreach (var item in ParseList(value))
+            {
+                switch (item.ToLowerInvariant())
+                {
+                    case "none":
+                        break;
+                    case "all":
+                        result |= ToolApproval.All;
+                        break;
+                    case "high":
+                        result |= ToolApproval.High;
+                        break;
+                    case "automated_decisions":
+                        result |= ToolApproval.AutomatedDecisions;
+                        break;
+                    default:
+                        errors.Add(new ConfigurationError(ToolsRequireApprovalKey, value, "a list of high, automated_decisions, or all, or none"));
+                        return null;
+                }
+            }
+
+            return result;
         }
 
         private static bool TryParseDataClass(string text, out DataClassification dataClass)
@@ -365,6 +465,23 @@ namespace Policy.Model.Settings
                     return null;
             }
         }
+    }
+
+    /// <summary>Which systems' tools must be approval-gated (<c>policy.tools.require_approval</c>).</summary>
+    [Flags]
+    public enum ToolApproval
+    {
+        /// <summary>No system's tools.</summary>
+        None = 0,
+
+        /// <summary>Tools of RiskLevel = High systems.</summary>
+        High = 1,
+
+        /// <summary>Tools of AutomatedDecisions = true systems.</summary>
+        AutomatedDecisions = 2,
+
+        /// <summary>Every tool of every system.</summary>
+        All = 4,
     }
 
     /// <summary>An invalid configuration value (POL090).</summary>

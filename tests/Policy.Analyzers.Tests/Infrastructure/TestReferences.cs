@@ -37,6 +37,8 @@ namespace Policy.Analyzers.Tests.Infrastructure
             "Microsoft.Extensions.Primitives",
             "Microsoft.Extensions.Compliance",
             "Microsoft.Extensions.Identity",
+            "Microsoft.Agents.AI",
+            "ModelContextProtocol",
         };
 
         /// <summary>Policy.Annotations, as a consumer gets it.</summary>
@@ -90,6 +92,8 @@ namespace Policy.Analyzers.Tests.Infrastructure
             _ = typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute);
             _ = typeof(Microsoft.AspNetCore.Identity.IdentityUser);
             _ = typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute);
+            _ = typeof(Microsoft.Agents.AI.ChatClientAgent);
+            _ = typeof(ModelContextProtocol.Server.McpServerToolAttribute);
 
             var directory = AppContext.BaseDirectory;
             var references = new List<MetadataReference>();

@@ -90,6 +90,7 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
                 "is_global", "global_level", "policy.requirements.unspecified", "policy.requirements.minimal", "policy.requirements.limited", "policy.requirements.high",
                 "policy.requirements.automated_decisions", "policy.requirements.personal_data", "policy.bias_evaluation.max_age_days",
                 "policy.impact_assessment.max_age_days", "policy.require_intended_use", "policy.exemption.require_expiry", "policy.count_di_wiring",
+                "policy.tools.require_approval", "policy.claims_class",
             };
             foreach (var line in File.ReadAllLines(RepositoryPaths.Combine("src", "Policy.Analyzers.Package", "presets", preset + ".globalconfig")))
             {
