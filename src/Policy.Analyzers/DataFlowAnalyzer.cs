@@ -3,7 +3,11 @@ using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+using Policy.Model.Detection;
 using Policy.Model;
 using Policy.Model.Rules;
 using Policy.Model.DataFlow;
@@ -13,7 +17,8 @@ namespace Policy.Analyzers
 {
     /// <summary>
     /// POL010 (unclassified data reaches an AI call) and POL011 (personal data reaches an AI system that does not declare
-    /// ProcessesPersonalData). Per method body: an invocation action recognises AI calls; the first one found makes the
+    /// ProcessesPersonalData); also how AI clients are configured: POL016 (telemetry records message content of a system
+    /// that processes personal data) and POL050 (a constant model id not on the approved list). Per method body: an invocation action recognises AI calls; the first one found makes the
     /// model index that method's operation tree once (<see cref="MethodDataFlow"/>), and each call is judged on the
     /// sources that reach its data arguments. Methods without an AI call cost one name look-up per invocation.
     /// </summary>
@@ -55,6 +60,11 @@ namespace Policy.Analyzers
                         return; // No AI SDK type referenced and none configured: no AI call can exist.
                     }
 
+                    if (IsAiCodeCandidate(((IInvocationOperation)operation.Operation).TargetMethod.Name))
+                    {
+                        ReportAiCode(operation.Operation, operation.ContainingSymbol, policy, operation.ReportDiagnostic, operation.CancellationToken);
+                    }
+
                     var dataFlow = policy.DataFlow;
                     var sink = dataFlow.Sink(operation.Operation);
                     if (sink is null || operation.ContainingSymbol?.ContainingType is not { } owner)
@@ -81,6 +91,42 @@ namespace Policy.Analyzers
                     }
                 },
                 OperationKind.Invocation);
+
+            // POL016 and POL050 outside invocations: `EnableSensitiveData = true`, `ModelId = "..."` (assignments, object
+            // initializers, UseOpenTelemetry's configure lambda) and `new OllamaApiClient(uri, "model")`. Syntax-node actions
+            // so that everything else is dismissed on its name, before anything is bound.
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (!IsAiCodeSyntax(node.Node) || policy.Matcher.IsEmpty ||
+                        node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is not { } operation)
+                    {
+                        return;
+                    }
+
+                    ReportAiCode(operation, node.ContainingSymbol, policy, node.ReportDiagnostic, node.CancellationToken);
+                },
+                SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
+        }
+
+        private static bool IsAiCodeCandidate(string methodName) => methodName == "SetSwitch" || ModelReferences.IsCandidateMethod(methodName);
+
+        private static bool IsAiCodeSyntax(SyntaxNode node) => node switch
+        {
+            AssignmentExpressionSyntax assignment => SyntaxNames.Rightmost(assignment.Left) is Telemetry.SensitiveDataProperty or ModelReferences.ModelIdProperty,
+            ObjectCreationExpressionSyntax creation => SyntaxNames.Rightmost(creation.Type) is { } name && ModelReferences.IsCandidateType(name),
+            _ => false,
+        };
+
+        private static void ReportAiCode(IOperation operation, ISymbol? containingSymbol, PolicyContext policy, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            var owner = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
+            var findings = new List<Finding>();
+            AiCodeEvaluator.Evaluate(operation, owner, policy, findings, cancellationToken);
+            foreach (var finding in findings)
+            {
+                report(Descriptors.ToDiagnostic(finding, policy.Baseline));
+            }
         }
 
         /// <summary>

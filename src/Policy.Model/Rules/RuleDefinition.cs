@@ -58,6 +58,9 @@ namespace Policy.Model.Rules
         /// <summary>Exemptions and the baseline.</summary>
         public const string Exemptions = "AI.Exemptions";
 
+        /// <summary>The models in use (POL050).</summary>
+        public const string Models = "AI.Models";
+
         /// <summary>Policy configuration.</summary>
         public const string Configuration = "AI.Configuration";
     }
