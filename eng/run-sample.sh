@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The main job on the bundled sample, the way a user meets the product:
-#   1. pack Policy.Analyzers into the local feed artifacts/packages;
+#   1. pack Policy.Annotations, Policy.Analyzers and Policy.Cli into the local feed artifacts/packages (eng/pack.sh);
 #   2. build samples/LendingService as declared: it must report no POL diagnostic;
 #   3. build the same sample without its governance declarations (-p:IncludeGovernance=false): the POL warnings show;
 #   4. switch the policy with one property (presets, evaluation date) and check the diagnostics change as documented;
@@ -15,10 +15,10 @@ root=$(pwd)
 config=${CONFIGURATION:-Release}
 mkdir -p artifacts/logs
 
-echo "==> Packing Policy.Analyzers into artifacts/packages"
-rm -f artifacts/packages/Policy.Analyzers.*.nupkg
-dotnet pack src/Policy.Analyzers.Package -c "$config" -o artifacts/packages -v:q -nologo
-rm -rf samples/.packages/policy.analyzers
+echo "==> Packing Policy.Annotations, Policy.Analyzers and Policy.Cli into artifacts/packages"
+bash eng/pack.sh artifacts/packages | sed 's/^/    /'
+# Same version until the next commit: never let the samples' package folder serve an older pack of uncommitted work.
+rm -rf samples/.packages/policy.analyzers samples/.packages/policy.annotations
 
 pol_lines() { grep -E "(warning|error) POL[0-9]{3}" "$1" | sed -E 's#^'"$root"'/##; s# \[/.*\]$##' | sort -u || true; }
 

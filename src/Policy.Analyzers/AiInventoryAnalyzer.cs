@@ -41,7 +41,7 @@ namespace Policy.Analyzers
         {
             if (!PolicyGate.MayUseAi(start.Compilation, start.Options))
             {
-                return; // Only the shared framework is referenced and no AI type is configured.
+                return; // Only the shared framework is referenced, no AI type is configured and no file imports an AI SDK namespace.
             }
 
             // The catalogue is resolved on first use, inside the first type's callback: resolving it here would make the
@@ -51,9 +51,9 @@ namespace Policy.Analyzers
                 symbolStart =>
                 {
                     var matcher = policy.Matcher;
-                    if (matcher.IsEmpty)
+                    if (matcher.IsEmptyIncludingUnresolved)
                     {
-                        return; // The compilation references no AI SDK type: nothing can use AI.
+                        return; // No AI SDK type resolves and no file imports an AI SDK namespace: nothing can use AI.
                     }
 
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
@@ -131,8 +131,8 @@ namespace Policy.Analyzers
                 type,
                 null,
                 policy.Baseline,
-                type.ToDisplayString(TypeNameFormat),
-                usage.FirstEntry(settings.CountDiWiring)?.MetadataName ?? "AI SDK"));
+                Confidence(usage, settings.CountDiWiring),
+                new object[] { type.ToDisplayString(TypeNameFormat), Uses(usage, settings.CountDiWiring) }));
         }
 
         private static void ReportTopLevel(SymbolAnalysisContext context, IMethodSymbol entryPoint, TypeAiUsage usage, PolicyContext policy)
@@ -153,8 +153,25 @@ namespace Policy.Analyzers
                 entryPoint.ContainingType,
                 null,
                 policy.Baseline,
-                "top-level statements",
-                usage.FirstEntry(countWiring)?.MetadataName ?? "AI SDK"));
+                Confidence(usage, countWiring),
+                new object[] { "top-level statements", Uses(usage, countWiring) }));
+        }
+
+        private static readonly ImmutableDictionary<string, string?> Confirmed = ImmutableDictionary<string, string?>.Empty.Add(Descriptors.ConfidenceProperty, "confirmed");
+        private static readonly ImmutableDictionary<string, string?> Suspected = ImmutableDictionary<string, string?>.Empty.Add(Descriptors.ConfidenceProperty, "suspected");
+
+        private static ImmutableDictionary<string, string?> Confidence(TypeAiUsage usage, bool countWiring) => usage.IsSuspected(countWiring) ? Suspected : Confirmed;
+
+        /// <summary>What the message names: the AI type, marked when it did not resolve ("Azure.AI.OpenAI.OpenAIClient, unresolved").</summary>
+        private static string Uses(TypeAiUsage usage, bool countWiring)
+        {
+            var entry = usage.FirstEntry(countWiring);
+            if (entry is null)
+            {
+                return "AI SDK";
+            }
+
+            return entry.IsUnresolved ? entry.MetadataName + ", unresolved" : entry.MetadataName;
         }
 
         /// <summary>

@@ -125,7 +125,7 @@ namespace Policy.Analyzers
 
             if (entry.RuleId == RuleIds.UndeclaredAiComponent)
             {
-                if (policy.Matcher.IsEmpty)
+                if (policy.Matcher.IsEmptyIncludingUnresolved)
                 {
                     return "the project no longer references any AI SDK";
                 }

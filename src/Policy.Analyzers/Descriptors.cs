@@ -124,6 +124,9 @@ namespace Policy.Analyzers
         /// <summary>Property carrying the documentation id of the symbol a diagnostic belongs to (the baseline key).</summary>
         public const string SubjectProperty = FindingProperties.Subject;
 
+        /// <summary>Diagnostic property of POL001: <c>confirmed</c> or <c>suspected</c> (the AI type did not resolve).</summary>
+        public const string ConfidenceProperty = FindingProperties.Confidence;
+
         /// <summary>Diagnostic property of POL010: the documentation ids of the unclassified sources, one per line.</summary>
         public const string DataSourcesProperty = FindingProperties.DataSources;
 
@@ -150,7 +153,8 @@ namespace Policy.Analyzers
         public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, string? systemId, PolicyBaseline baseline, params object[] arguments) =>
             Create(descriptor, location, additionalLocations, subject, systemId, baseline, ImmutableDictionary<string, string?>.Empty, arguments);
 
-        private static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, string? systemId, PolicyBaseline baseline, ImmutableDictionary<string, string?> properties, object[] arguments)
+        /// <summary>As <see cref="Create(DiagnosticDescriptor, Location, IEnumerable{Location}?, ISymbol?, string?, PolicyBaseline, object[])"/>, with extra properties.</summary>
+        public static Diagnostic Create(DiagnosticDescriptor descriptor, Location location, IEnumerable<Location>? additionalLocations, ISymbol? subject, string? systemId, PolicyBaseline baseline, ImmutableDictionary<string, string?> properties, object[] arguments)
         {
             if (!string.IsNullOrEmpty(systemId))
             {

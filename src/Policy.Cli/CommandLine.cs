@@ -1,5 +1,7 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
+using Policy.Evidence;
 using Policy.Cli.Commands;
 
 namespace Policy.Cli;
@@ -16,42 +18,64 @@ public static class CommandLine
         format.AcceptOnlyFromAmong("table", "json");
         var quiet = new Option<bool>("--quiet", "-q") { Description = "No progress on stderr." };
         var property = new Option<string[]>("--property", "-p") { Description = "MSBuild property for loading projects, as Name=Value (repeatable), e.g. -p Configuration=Release." };
-        var output = new Option<string>("--out", "-o") { Description = "Folder to write the evidence pack into (created; replaced atomically).", Required = true };
+        var output = new Option<string>("--out", "-o") { Description = "Folder for the evidence pack: new, empty, or an earlier pack (replaced atomically; anything else is refused).", Required = true };
+        var verbose = new Option<bool>("--verbose") { Description = "On a failure, also print the details (exception type and stack trace) after the one-line message.", Recursive = true };
+        var noRestore = new Option<bool>("--no-restore") { Description = "Do not run 'dotnet restore' before loading (for CI jobs that restored already). A project never restored is then analysed with its references unresolved, and the coverage says so." };
+        var requireBuild = new Option<bool>("--require-build") { Description = "Refuse partial analysis: exit 2 and write nothing when a project does not restore, load or compile cleanly." };
         var force = new Option<bool>("--force") { Description = "Rewrite the baseline from today's findings instead of only removing entries that no longer match." };
 
-        var check = new Command("check", "Reports the findings, like the build. Exit 0: none at error severity; 1: some; 2: bad input.") { path, asOf, format, quiet, property };
-        check.SetAction((result, ct) => Execute(() => new CheckCommand(Options(result, path, asOf, format, quiet, property)).RunAsync(ct)));
+        var check = new Command("check", "Reports the findings, like the build. Exit 0: none at error severity; 1: some; 2: bad input.") { path, asOf, format, quiet, property, noRestore, requireBuild };
+        check.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new CheckCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild)).RunAsync(ct)));
 
-        var inventory = new Command("inventory", "Lists the AI systems with owner, risk, declarations and components.") { path, asOf, format, quiet, property };
-        inventory.SetAction((result, ct) => Execute(() => new InventoryCommand(Options(result, path, asOf, format, quiet, property)).RunAsync(ct)));
+        var inventory = new Command("inventory", "Lists the AI systems with owner, risk, declarations and components.") { path, asOf, format, quiet, property, noRestore, requireBuild };
+        inventory.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new InventoryCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild)).RunAsync(ct)));
 
-        var evidence = new Command("evidence", "Writes the audit evidence pack (inventory.json, inventory.csv, controls.md, findings.sarif, aibom.cdx.json, report.html, manifest.json).") { path, output, asOf, quiet, property };
-        evidence.SetAction((result, ct) => Execute(() => new EvidenceCommand(Options(result, path, asOf, format, quiet, property), result.GetValue(output)!).RunAsync(ct)));
+        var evidence = new Command("evidence", "Writes the audit evidence pack (inventory.json, inventory.csv, controls.md, findings.sarif, aibom.cdx.json, report.html, manifest.json).") { path, output, asOf, quiet, property, noRestore, requireBuild };
+        evidence.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new EvidenceCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild), result.GetValue(output)!).RunAsync(ct)));
 
-        var baseline = new Command("baseline", "Writes policy.baseline.txt beside each project from today's findings, or shrinks an existing one.") { path, asOf, quiet, property, force };
-        baseline.SetAction((result, ct) => Execute(() => new BaselineCommand(Options(result, path, asOf, format, quiet, property), result.GetValue(force)).RunAsync(ct)));
+        var baseline = new Command("baseline", "Writes policy.baseline.txt beside each project from today's findings, or shrinks an existing one.") { path, asOf, quiet, property, noRestore, requireBuild, force };
+        baseline.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new BaselineCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild), result.GetValue(force)).RunAsync(ct)));
 
         var root = new RootCommand("policy: AI governance policy-as-code for C#. Checks a solution and writes the audit evidence pack (ISO/IEC 42001, ISO/IEC 27001:2022, EU AI Act).")
         {
-            check, inventory, evidence, baseline,
+            check, inventory, evidence, baseline, verbose,
         };
 
         var parse = root.Parse(args);
+        var configuration = new InvocationConfiguration { Output = new EscapingWriter(Console.Out), Error = new EscapingWriter(Console.Error) };
         if (parse.Errors.Count > 0)
         {
-            foreach (var error in parse.Errors)
+            var verb = parse.CommandResult.Command is RootCommand ? "policy" : "policy " + parse.CommandResult.Command.Name;
+            if (parse.Errors.Count > MaxParseErrors)
             {
-                Console.Error.WriteLine("policy: " + error.Message);
+                // Twenty thousand stray arguments are not twenty thousand lines.
+                foreach (var error in parse.Errors.Take(MaxParseErrors))
+                {
+                    configuration.Error.WriteLine(error.Message);
+                }
+
+                configuration.Error.WriteLine($"... and {parse.Errors.Count - MaxParseErrors} more errors. Run '{verb} --help' for usage.");
+                return ExitCodes.BadInput;
             }
 
-            Console.Error.WriteLine("Run 'policy --help' for usage.");
+            // System.CommandLine's own handling (errors and "did you mean" suggestions); the usage is one line away.
+            if (parse.Action is ParseErrorAction action)
+            {
+                action.ShowHelp = false;
+                action.ShowTypoCorrections = true;
+            }
+
+            parse.Invoke(configuration);
+            configuration.Error.WriteLine($"Run '{verb} --help' for usage.");
             return ExitCodes.BadInput;
         }
 
-        return parse.Invoke();
+        return parse.Invoke(configuration);
     }
 
-    private static CommonOptions Options(ParseResult result, Argument<string> path, Option<string?> asOf, Option<string> format, Option<bool> quiet, Option<string[]> property)
+    private const int MaxParseErrors = 3;
+
+    private static CommonOptions Options(ParseResult result, Argument<string> path, Option<string?> asOf, Option<string> format, Option<bool> quiet, Option<string[]> property, Option<bool> noRestore, Option<bool> requireBuild)
     {
         DateTime? date = null;
         var raw = result.GetValue(asOf);
@@ -77,37 +101,89 @@ public static class CommandLine
             properties[item[..equals].Trim()] = item[(equals + 1)..].Trim();
         }
 
-        return new CommonOptions(result.GetValue(path)!, date, result.GetValue(format) ?? "table", result.GetValue(quiet), properties);
+        return new CommonOptions(result.GetValue(path)!, date, result.GetValue(format) ?? "table", result.GetValue(quiet), properties)
+        {
+            NoRestore = result.GetValue(noRestore),
+            RequireBuild = result.GetValue(requireBuild),
+        };
     }
 
-    private static Task<int> Execute(Func<Task<int>> run)
+    /// <summary>Runs a verb: every failure is one line on stderr and a documented exit code (details with --verbose).</summary>
+    private static async Task<int> Execute(bool verbose, Func<Task<int>> run)
     {
-        return Guarded(run);
-
-        static async Task<int> Guarded(Func<Task<int>> run)
+        try
         {
-            try
+            // Fault injection for the out-of-process test of the top-level handler (tests/Policy.Cli.Tests).
+            if (Environment.GetEnvironmentVariable("POLICY_TEST_FAULT") == "internal")
             {
-                return await run().ConfigureAwait(false);
+                throw new InvalidOperationException("fault injected by POLICY_TEST_FAULT");
             }
-            catch (UsageException e)
+
+            return await run().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is UsageException or EvidenceException)
+        {
+            return Fail(verbose, e, e.Message, ExitCodes.BadInput);
+        }
+        catch (OperationCanceledException e)
+        {
+            return Fail(verbose, e, "cancelled; no evidence pack or baseline was written.", ExitCodes.Cancelled);
+        }
+        catch (Exception e)
+        {
+            return Fail(verbose, e, InternalError(e, verbose), ExitCodes.InternalError);
+        }
+    }
+
+    /// <summary>The one line of an unexpected failure.</summary>
+    public static string InternalError(Exception e, bool verbose) =>
+        $"internal error: {e.GetType().Name}: {e.Message.Split('\n')[0].Trim().TrimEnd('.')}. " +
+        (verbose ? "Please report it with the details above." : "Run again with --verbose for the details, and please report it.");
+
+    /// <summary>Prints the details (with --verbose) and the one line; returns the exit code.</summary>
+    public static int Fail(bool verbose, Exception e, string message, int exitCode)
+    {
+        if (verbose)
+        {
+            Console.Error.WriteLine(e.ToString());
+        }
+
+        Console.Error.WriteLine("policy: " + SafeText.Escape(message.ReplaceLineEndings(" ")));
+        return exitCode;
+    }
+
+    /// <summary>Writes through to a console stream with control characters escaped (line breaks kept).</summary>
+    private sealed class EscapingWriter(TextWriter inner) : TextWriter
+    {
+        public override System.Text.Encoding Encoding => inner.Encoding;
+
+        public override void Write(char value)
+        {
+            if (value is '\n' or '\r' || !SafeText.IsUnsafe(value))
             {
-                Console.Error.WriteLine("policy: " + e.Message);
-                return ExitCodes.BadInput;
+                inner.Write(value);
             }
-            catch (Policy.Evidence.EvidenceException e)
+            else
             {
-                Console.Error.WriteLine("policy: " + e.Message);
-                return ExitCodes.BadInput;
-            }
-            catch (OperationCanceledException)
-            {
-                Console.Error.WriteLine("policy: cancelled; nothing was written.");
-                return ExitCodes.BadInput;
+                inner.Write(SafeText.Escape(value.ToString()));
             }
         }
+
+        public override void Write(string? value)
+        {
+            inner.Write(string.Join('\n', (value ?? string.Empty).Split('\n').Select(l => string.Join('\r', l.Split('\r').Select(SafeText.Escape)))));
+        }
+
+        public override void Flush() => inner.Flush();
     }
 }
 
 /// <summary>Options every verb shares.</summary>
-public sealed record CommonOptions(string Path, DateTime? AsOf, string Format, bool Quiet, IReadOnlyDictionary<string, string> Properties);
+public sealed record CommonOptions(string Path, DateTime? AsOf, string Format, bool Quiet, IReadOnlyDictionary<string, string> Properties)
+{
+    /// <summary>--no-restore: load without running dotnet restore first.</summary>
+    public bool NoRestore { get; init; }
+
+    /// <summary>--require-build: exit 2 (nothing written) when the analysis would be partial.</summary>
+    public bool RequireBuild { get; init; }
+}

@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
+using Policy.Inventory;
 
 namespace Policy.Evidence;
 
@@ -15,6 +17,7 @@ public static class EvidenceJson
         NewLine = "\n",
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        TypeInfoResolver = new DefaultJsonTypeInfoResolver { Modifiers = { DropSourceText } },
     };
 
     /// <summary>Writer options matching <see cref="Options"/>.</summary>
@@ -24,4 +27,22 @@ public static class EvidenceJson
         NewLine = "\n",
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
+
+    /// <summary>
+    /// No source text leaves the process beyond declaration values and locations (inventory schema 1.1):
+    /// <see cref="FindingRecord.LineText"/> stays in memory for the SARIF fingerprint (a hash) and is never written.
+    /// </summary>
+    private static void DropSourceText(JsonTypeInfo info)
+    {
+        if (info.Type == typeof(FindingRecord))
+        {
+            for (var i = info.Properties.Count - 1; i >= 0; i--)
+            {
+                if (info.Properties[i].Name == "lineText")
+                {
+                    info.Properties.RemoveAt(i);
+                }
+            }
+        }
+    }
 }

@@ -218,6 +218,7 @@ namespace Policy.Inventory
                 diagnostic.Properties.TryGetValue(FindingProperties.SystemId, out var systemId);
                 diagnostic.Properties.TryGetValue(FindingProperties.Subject, out var subject);
                 var baselined = diagnostic.Properties.ContainsKey(FindingProperties.Baselined);
+                diagnostic.Properties.TryGetValue(FindingProperties.Confidence, out var confidence);
                 document.Findings.Add(new FindingRecord
                 {
                     RuleId = diagnostic.Id,
@@ -229,6 +230,7 @@ namespace Policy.Inventory
                     State = diagnostic.IsSuppressed ? "exempted" : baselined ? "baselined" : "open",
                     Project = project,
                     LineText = LineText(diagnostic.Location),
+                    Confidence = confidence,
                 });
             }
         }
@@ -383,6 +385,7 @@ namespace Policy.Inventory
             component.Files.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
             if (usage != null)
             {
+                component.Confidence = usage.IsSuspected(countWiring: true) ? "suspected" : null;
                 foreach (var entry in usage.Entries)
                 {
                     component.Sdks.Add(new ObservedSdk { Type = entry.MetadataName, Family = entry.Family, Supplier = entry.Supplier, Kind = KindName(entry.Kind) });

@@ -70,6 +70,9 @@ namespace Policy.Inventory
 
         /// <summary>AI SDK types the type uses.</summary>
         public List<ObservedSdk> Sdks { get; set; } = new List<ObservedSdk>();
+
+        /// <summary><c>suspected</c> when the type's only AI use is names that did not resolve (partial analysis); null when confirmed.</summary>
+        public string? Confidence { get; set; }
     }
 
     /// <summary>An exemption, recorded as a risk acceptance.</summary>
@@ -127,8 +130,11 @@ namespace Policy.Inventory
         /// <summary>Project (assembly) name.</summary>
         public string Project { get; set; } = string.Empty;
 
-        /// <summary>Text of the source line (for fingerprints), trimmed.</summary>
+        /// <summary>Text of the source line (for the SARIF fingerprint hash), trimmed; kept in memory only, never written to the pack.</summary>
         public string LineText { get; set; } = string.Empty;
+
+        /// <summary>POL001: <c>confirmed</c>, or <c>suspected</c> when the AI type did not resolve (diagnostic property PolicyConfidence); null for other rules.</summary>
+        public string? Confidence { get; set; }
     }
 
     /// <summary>One AI system of the inventory.</summary>
@@ -234,7 +240,7 @@ namespace Policy.Inventory
     public sealed class InventoryDocument
     {
         /// <summary>Version of the inventory.json schema (docs/evidence-format.md).</summary>
-        public string SchemaVersion { get; set; } = "1.1";
+        public string SchemaVersion { get; set; } = "2.1";
 
         /// <summary>Tool name and version.</summary>
         public string Tool { get; set; } = "policy";

@@ -20,8 +20,9 @@ namespace Policy.Model
     public static class PolicyGate
     {
         /// <summary>
-        /// False when nothing in the compilation can be an AI type: it references only shared-framework assemblies and
-        /// configures no <c>policy.ai_types</c> or <c>policy.ai_namespaces</c> (globally or for any file).
+        /// False when nothing in the compilation can be an AI type: it references only shared-framework assemblies,
+        /// configures no <c>policy.ai_types</c> or <c>policy.ai_namespaces</c> (globally or for any file) and no file
+        /// imports an AI SDK namespace (which, unresolved, would make a suspected use).
         /// </summary>
         public static bool MayUseAi(Compilation compilation, AnalyzerOptions options)
         {
@@ -44,7 +45,9 @@ namespace Policy.Model
                 }
             }
 
-            return false;
+            // Code whose packages did not resolve (never restored, restore failed) references only the framework but may
+            // still name AI SDK types: a file that imports an AI SDK namespace opens the suspected-use path (syntax only).
+            return Catalogue.UnresolvedAiNames.ImportsAiNamespace(compilation);
         }
 
         /// <summary>

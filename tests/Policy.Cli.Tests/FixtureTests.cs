@@ -138,11 +138,11 @@ public sealed partial class FixtureTests(Fixture fixture) : IClassFixture<Fixtur
     public void Evidence_ReplacesAnExistingPackWhole()
     {
         var target = Path.Combine(fixture.Folder, "pack-replace");
-        Directory.CreateDirectory(target);
-        File.WriteAllText(Path.Combine(target, "stale.txt"), "from an older run");
+        Assert.Equal(0, CliRunner.Policy(fixture.Folder, "evidence", fixture.Project, "--out", target, "--as-of", "2026-11-26", "--quiet").ExitCode);
         Assert.Equal(0, CliRunner.Policy(fixture.Folder, "evidence", fixture.Project, "--out", target, "--as-of", "2026-11-27", "--quiet").ExitCode);
-        Assert.False(File.Exists(Path.Combine(target, "stale.txt")));
-        Assert.Empty(Directory.GetDirectories(fixture.Folder, ".pack-replace.tmp-*"));
+        Assert.Contains("\"evaluationDate\": \"2026-11-27\"", File.ReadAllText(Path.Combine(target, "manifest.json")));
+        Assert.Equal(PackFiles, Directory.GetFiles(target).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Empty(Directory.GetDirectories(fixture.Folder, ".policy-*"));
     }
 
     [Fact]

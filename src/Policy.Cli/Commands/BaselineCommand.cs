@@ -25,6 +25,15 @@ public sealed class BaselineCommand(CommonOptions options, bool force)
         {
             var folder = Path.GetDirectoryName(result.Project.FilePath!)!;
             var file = Path.Combine(folder, PolicyBaseline.FileName);
+
+            // A project analysed only partly would lose the entries of findings its unbound code hides: leave its
+            // baseline alone (the baseline only shrinks, and it must not shrink on evidence the tool could not see).
+            var coverage = run.Coverage.Projects.FirstOrDefault(p => p.Path == PolicyRun.Relative(run.RepositoryRoot, result.Project.FilePath!));
+            if (coverage != null && coverage.Status != Policy.Evidence.ProjectStatus.Complete)
+            {
+                Console.Error.WriteLine(Policy.Evidence.SafeText.Escape($"policy: warning: {PolicyRun.Relative(run.RepositoryRoot, file)} left unchanged: the project was not analysed completely ({PolicyRun.StatusWords(coverage)})."));
+                continue;
+            }
             var current = run.Document.Findings
                 .Where(f => f.Project == result.Compilation.AssemblyName && f.SymbolId != null && f.State != "exempted" && !NotBaselinable.Contains(f.RuleId))
                 .Select(f => PolicyBaseline.Key(f.RuleId, f.SymbolId!))
@@ -60,6 +69,7 @@ public sealed class BaselineCommand(CommonOptions options, bool force)
             Console.Out.WriteLine($"{PolicyRun.Relative(run.RepositoryRoot, file)}: {entries.Count} entr{(entries.Count == 1 ? "y" : "ies")}{(existed && !force ? " (shrunk)" : string.Empty)}");
         }
 
+        run.ReportCoverage(options.Quiet);
         return ExitCodes.Success;
     }
 }

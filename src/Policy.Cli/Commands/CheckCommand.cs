@@ -36,9 +36,11 @@ public sealed class CheckCommand(CommonOptions options)
             var open = findings.Count(f => f.State == "open");
             Console.Out.WriteLine();
             Console.Out.WriteLine($"{findings.Count} finding(s): {open} open, {findings.Count(f => f.State == "baselined")} baselined, {findings.Count(f => f.State == "exempted")} exempted; " +
-                                  $"{run.Document.Systems.Count} AI system(s) in {run.Document.Projects.Count} project(s).");
+                                  $"{run.Document.Systems.Count} AI system(s) in {run.Document.Projects.Count} project(s)" +
+                                  (run.Coverage.IsComplete ? "." : $" (PARTIAL: {run.Coverage.Partial.Count()} project(s) not fully analysed, see below)."));
         }
 
+        run.ReportCoverage(options.Quiet);
         return findings.Any(f => f.State == "open" && f.Severity == "error") ? ExitCodes.Findings : ExitCodes.Success;
     }
 }

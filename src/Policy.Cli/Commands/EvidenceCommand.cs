@@ -11,12 +11,12 @@ public sealed class EvidenceCommand(CommonOptions options, string output)
     /// <summary>Runs.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken)
     {
-        var target = Path.GetFullPath(output);
-        EvidencePack.CheckWritable(target);
-
+        // Every input is validated before any work, and nothing is created until the pack is written.
         var resolved = SolutionLoader.Resolve(options.Path);
+        var target = EvidencePack.CheckTarget(output);
+        var epoch = SourceDateEpoch();
         var folder = Path.GetDirectoryName(resolved)!;
-        var date = options.AsOf ?? SourceDateEpoch() ?? Git.CommitDate(folder);
+        var date = options.AsOf ?? epoch ?? Git.CommitDate(folder);
 
         PolicyRun run;
         using (var progress = new Progress(options.Quiet))
@@ -29,8 +29,11 @@ public sealed class EvidenceCommand(CommonOptions options, string output)
         if (!options.Quiet)
         {
             var d = run.Document;
-            Console.Error.WriteLine($"policy: evidence pack written to {output}: {d.Systems.Count} AI system(s), {d.Findings.Count(f => f.State == "open")} open finding(s), evaluation date {d.EvaluationDate ?? "not set"}.");
+            var partial = run.Coverage.IsComplete ? string.Empty : $" PARTIAL: {run.Coverage.Partial.Count()} project(s) not fully analysed; {d.Undeclared.Count(u => u.Confidence == "suspected")} suspected AI component(s).";
+            Console.Error.WriteLine($"policy: evidence pack written to {SafeText.Escape(output)}: {d.Systems.Count} AI system(s), {d.Findings.Count(f => f.State == "open")} open finding(s), evaluation date {d.EvaluationDate ?? "not set"}.{partial}");
         }
+
+        run.ReportCoverage(options.Quiet);
 
         return ExitCodes.Success;
     }
@@ -43,9 +46,10 @@ public sealed class EvidenceCommand(CommonOptions options, string output)
             return null;
         }
 
-        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds))
+        // DateTimeOffset takes 0001-01-01 to 9999-12-31; before 1970 is no build date either.
+        if (!long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds) || seconds > 253_402_300_799)
         {
-            throw new UsageException($"SOURCE_DATE_EPOCH '{value}' is not a number of seconds since 1970-01-01.");
+            throw new UsageException($"SOURCE_DATE_EPOCH '{SafeText.Escape(value)}' is not a number of seconds since 1970-01-01 (up to 253402300799, the end of 9999).");
         }
 
         return DateTimeOffset.FromUnixTimeSeconds(seconds).UtcDateTime.Date;

@@ -21,6 +21,7 @@ public sealed class InventoryCommand(CommonOptions options)
         if (options.Format == "json")
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(document, EvidenceJson.Options));
+            run.ReportCoverage(options.Quiet);
             return ExitCodes.Success;
         }
 
@@ -41,10 +42,18 @@ public sealed class InventoryCommand(CommonOptions options)
             Console.Out.WriteLine("AI components in no declared system (POL001):");
             foreach (var component in document.Undeclared)
             {
-                Console.Out.WriteLine($"  {component.Type}  ({string.Join(", ", component.Files.Select(f => f.Path + ":" + f.Line))}) uses {string.Join(", ", component.Sdks.Select(s => s.Type))}");
+                var suspected = component.Confidence == "suspected" ? " [suspected: unresolved]" : string.Empty;
+                Console.Out.WriteLine(SafeText.Escape($"  {component.Type}  ({string.Join(", ", component.Files.Select(f => f.Path + ":" + f.Line))}) uses {string.Join(", ", component.Sdks.Select(s => s.Type))}{suspected}"));
             }
         }
 
+        if (!run.Coverage.IsComplete)
+        {
+            Console.Out.WriteLine();
+            Console.Out.WriteLine($"PARTIAL inventory: {run.Coverage.Partial.Count()} of {run.Coverage.Projects.Count} project(s) not fully analysed (see the coverage lines on stderr).");
+        }
+
+        run.ReportCoverage(options.Quiet);
         return ExitCodes.Success;
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Cli.Output;
 using Policy.Model;
+using Policy.Evidence;
 using Policy.Inventory;
 
 namespace Policy.Cli.Loading;
@@ -34,11 +35,20 @@ public sealed class PolicyRun
     /// <summary>Where the repository and the projects are.</summary>
     public Policy.Evidence.EvidenceContext Context { get; }
 
+    /// <summary>What was analysed.</summary>
+    public AnalysisCoverage Coverage => Context.Coverage!;
+
     /// <summary>The evidence model.</summary>
     public InventoryDocument Document { get; }
 
     /// <summary>Per project results.</summary>
     public IReadOnlyList<ProjectResult> Projects { get; }
+
+    /// <summary>
+    /// Says on stderr what the run analysed and, as the last lines, which projects of the input were not analysed
+    /// completely: the result is partial (per-project lines only without --quiet; the warnings always).
+    /// </summary>
+    public void ReportCoverage(bool quiet = false) => Output.CoverageReport.Write(Coverage, quiet);
 
     /// <summary>The analyzers of the product, instantiated once.</summary>
     public static ImmutableArray<DiagnosticAnalyzer> Analyzers { get; } = typeof(Policy.Analyzers.AiInventoryAnalyzer).Assembly.GetTypes()
@@ -47,13 +57,37 @@ public sealed class PolicyRun
         .Select(t => (DiagnosticAnalyzer)Activator.CreateInstance(t)!)
         .ToImmutableArray();
 
-    /// <summary>Loads and analyses.</summary>
+    /// <summary>
+    /// Restores (unless --no-restore), loads and analyses. A project that does not restore, load or compile is analysed
+    /// as far as it binds (suspected findings for AI names that did not resolve) and recorded in <see cref="Coverage"/>;
+    /// with --require-build such a run is refused (exit 2) before anything is written.
+    /// </summary>
     public static async Task<PolicyRun> ExecuteAsync(CommonOptions options, DateTime? evaluationDate, Progress progress, CancellationToken cancellationToken)
     {
         var file = SolutionLoader.Resolve(options.Path);
         var root = Git.TopLevel(System.IO.Path.GetDirectoryName(file)!) ?? System.IO.Path.GetDirectoryName(file)!;
-        var (workspace, projects) = await SolutionLoader.LoadAsync(file, options.Properties, progress, cancellationToken).ConfigureAwait(false);
-        using var _ = workspace;
+        RestoreResult restore;
+        if (options.NoRestore)
+        {
+            restore = RestoreResult.Skipped;
+        }
+        else
+        {
+            progress.Report("Restoring " + System.IO.Path.GetFileName(file) + " (dotnet restore; --no-restore skips it)");
+            restore = await Restorer.RestoreAsync(file, options.Properties, cancellationToken).ConfigureAwait(false);
+        }
+
+        var load = await SolutionLoader.LoadAsync(file, options.Properties, progress, cancellationToken).ConfigureAwait(false);
+        using var _ = load.Workspace;
+
+        var coverage = new AnalysisCoverage { Restore = restore.State };
+        coverage.RestoreErrors.AddRange(restore.Errors.Take(10));
+        if (Program.SdkNote != null)
+        {
+            coverage.Notes.Add(Program.SdkNote);
+        }
+
+        coverage.Notes.AddRange(restore.Notes);
 
         var document = new InventoryDocument
         {
@@ -62,19 +96,17 @@ public sealed class PolicyRun
             Commit = Git.Commit(root),
         };
         var results = new List<ProjectResult>();
-        var seenAssemblies = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < projects.Count; i++)
+
+        // A multi-targeted project loads once per target framework: analyse one (the code is the same; what differs is
+        // only code under #if) and say which in the coverage.
+        var groups = load.Projects.GroupBy(p => System.IO.Path.GetFullPath(p.FilePath!), StringComparer.Ordinal).ToList();
+        for (var i = 0; i < groups.Count; i++)
         {
-            var project = projects[i];
-            progress.Report($"Analysing {project.Name} ({i + 1}/{projects.Count})");
+            var variants = groups[i].OrderBy(p => TargetFramework(p), FrameworkOrder.Instance).ToList();
+            var project = variants[0];
+            progress.Report($"Analysing {project.Name} ({i + 1}/{groups.Count})");
             var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
                 ?? throw new UsageException($"project '{project.Name}' has no compilation.");
-
-            // A multi-targeted project loads once per target framework: analyse the first, the findings are the same code.
-            if (!seenAssemblies.Add(compilation.AssemblyName + "|" + project.FilePath))
-            {
-                continue;
-            }
 
             var analyzerOptions = project.AnalyzerOptions;
 
@@ -91,15 +123,22 @@ public sealed class PolicyRun
                 analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles, new EvaluationDateOptionsProvider(analyzerOptions.AnalyzerConfigOptionsProvider, date));
             }
 
+            // Compiler and analyzer diagnostics in one pass: the compile errors are coverage, the POL ones findings.
+            // (CompilationWithAnalyzers runs the analyzers on a compilation with errors; the compiler in a build does not.)
             var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
-            var all = await withAnalyzers.GetAnalyzerDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+            var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
             var diagnostics = all
                 .Where(d => d.Id.StartsWith("POL", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)
                 .ToImmutableArray();
             foreach (var crash in all.Where(d => d.Id == "AD0001"))
             {
-                Console.Error.WriteLine("policy: internal analyzer error (please report): " + crash.GetMessage(CultureInfo.InvariantCulture));
+                Console.Error.WriteLine("policy: internal analyzer error (please report): " + Policy.Evidence.SafeText.Escape(crash.GetMessage(CultureInfo.InvariantCulture).ReplaceLineEndings(" ")));
             }
+
+            var compileErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed && !d.Id.StartsWith("POL", StringComparison.Ordinal) && d.Id != "AD0001")
+                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+                .ToList();
+            coverage.Projects.Add(Describe(root, project, variants, compilation, compileErrors, restore));
 
             var policy = PolicyContext.Get(compilation, analyzerOptions);
             document.EvaluationDate ??= policy.GlobalSettings.EvaluationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -115,11 +154,234 @@ public sealed class PolicyRun
             results.Add(new ProjectResult(project, compilation, diagnostics));
         }
 
+        foreach (var (path, reason) in load.NotLoaded)
+        {
+            var sources = Directory.Exists(System.IO.Path.GetDirectoryName(path))
+                ? Directory.EnumerateFiles(System.IO.Path.GetDirectoryName(path)!, "*.cs", SearchOption.AllDirectories)
+                    .Count(f => !f.Contains($"{System.IO.Path.DirectorySeparatorChar}obj{System.IO.Path.DirectorySeparatorChar}") && !f.Contains($"{System.IO.Path.DirectorySeparatorChar}bin{System.IO.Path.DirectorySeparatorChar}"))
+                : 0;
+            coverage.Projects.Add(new ProjectCoverage
+            {
+                Path = Relative(root, path),
+                Name = System.IO.Path.GetFileNameWithoutExtension(path),
+                Status = ProjectStatus.NotLoaded,
+                Reason = reason,
+                SourceFiles = sources,
+            });
+        }
+
+        coverage.Projects.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        if (options.RequireBuild && (!coverage.IsComplete || restore.State == "failed"))
+        {
+            var partial = coverage.Partial.Select(p => p.Path + " (" + StatusWords(p) + ")").ToList();
+            if (restore.State == "failed")
+            {
+                partial.Insert(0, "restore failed: " + (restore.Errors.FirstOrDefault() ?? "see dotnet restore"));
+            }
+
+            throw new UsageException("--require-build: the analysis would be partial, nothing was written: " + string.Join("; ", partial) + ".");
+        }
+
         // POL030: referenced documents that do not exist (file access: the CLI's job, never the analyzers').
-        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList());
+        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList()) { Coverage = coverage };
         Policy.Evidence.DocumentReferences.AddFindings(document, context);
         InventoryBuilder.Normalize(document);
         return new PolicyRun(file, root, document, results, context);
+    }
+
+    /// <summary>The coverage of one loaded project.</summary>
+    private static ProjectCoverage Describe(string root, Project project, IReadOnlyList<Project> variants, Compilation compilation, IReadOnlyList<Diagnostic> compileErrors, RestoreResult restore)
+    {
+        var path = System.IO.Path.GetFullPath(project.FilePath!);
+        var documents = project.Documents.Select(d => d.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var trees = compilation.SyntaxTrees.ToList();
+        var generated = trees.Count(t => !documents.Contains(t.FilePath) || Policy.Model.Detection.GeneratedCode.IsGenerated(t));
+        var coverage = new ProjectCoverage
+        {
+            Path = Relative(root, path),
+            Name = compilation.AssemblyName ?? project.Name,
+            SourceFiles = trees.Count,
+            SourceFilesAnalysed = trees.Count,
+            GeneratedFiles = generated,
+            CompileErrors = compileErrors.Count,
+        };
+        coverage.TargetFrameworks.AddRange(variants.Select(TargetFramework).OfType<string>().Distinct().OrderBy(f => f, FrameworkOrder.Instance));
+        coverage.AnalysedTargetFramework = TargetFramework(project);
+        coverage.FirstErrors.AddRange(compileErrors.Take(5).Select(d => FormatError(root, d)));
+
+        // What MSBuild reported while loading a project that did load is not judged here: restore and evaluation warnings
+        // (NU1603, NU1608, NU1701, NETSDK...) arrive as failures too and the text alone does not tell them from errors.
+        // What matters is what the compilation got: the assets file, the references, the compile errors.
+        restore.ErrorsByProject.TryGetValue(path, out var restoreErrors);
+        string? unresolved = null;
+        if (restoreErrors is { Count: > 0 })
+        {
+            unresolved = "restore failed: " + restoreErrors[0];
+        }
+        else if (AssetsFile(project) is not { } assets)
+        {
+            unresolved = restore.State == "skipped" ? "never restored: no obj/project.assets.json (--no-restore)" : "no obj/project.assets.json after restore";
+        }
+        else if (AssetsError(assets) is { } assetsError)
+        {
+            unresolved = "the last restore failed: " + assetsError;
+        }
+        else if (!project.MetadataReferences.Any())
+        {
+            unresolved = "no metadata reference resolved";
+        }
+
+        if (unresolved != null)
+        {
+            coverage.Status = ProjectStatus.ReferencesNotResolved;
+            coverage.Reason = unresolved;
+        }
+        else if (compileErrors.Count > 0)
+        {
+            coverage.Status = ProjectStatus.CompileErrors;
+        }
+
+        return coverage;
+    }
+
+    /// <summary>NuGet's assets file of the project (obj/, or the artifacts layout's obj folder), or null when there is none.</summary>
+    private static string? AssetsFile(Project project)
+    {
+        var folder = System.IO.Path.GetDirectoryName(project.FilePath!)!;
+        var beside = System.IO.Path.Combine(folder, "obj", "project.assets.json");
+        if (File.Exists(beside))
+        {
+            return beside;
+        }
+
+        // Custom intermediate folders (UseArtifactsOutput, BaseIntermediateOutputPath): look beside the output's obj.
+        var output = project.OutputFilePath;
+        if (output != null)
+        {
+            for (var directory = new DirectoryInfo(System.IO.Path.GetDirectoryName(output)!); directory != null; directory = directory.Parent)
+            {
+                if (directory.Name == "bin" && directory.Parent != null)
+                {
+                    var obj = System.IO.Path.Combine(directory.Parent.FullName, "obj");
+                    foreach (var candidate in new[] { System.IO.Path.Combine(obj, "project.assets.json"), System.IO.Path.Combine(obj, System.IO.Path.GetFileNameWithoutExtension(project.FilePath!), "project.assets.json") })
+                    {
+                        if (File.Exists(candidate))
+                        {
+                            return candidate;
+                        }
+                    }
+
+                    break;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The first error NuGet logged in the assets file (a restore that failed earlier, seen with --no-restore), or null.</summary>
+    private static string? AssetsError(string assetsFile)
+    {
+        try
+        {
+            using var stream = File.OpenRead(assetsFile);
+            using var json = System.Text.Json.JsonDocument.Parse(stream);
+            if (json.RootElement.TryGetProperty("logs", out var logs) && logs.ValueKind == System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var log in logs.EnumerateArray())
+                {
+                    if (log.ValueKind == System.Text.Json.JsonValueKind.Object &&
+                        log.TryGetProperty("level", out var level) && level.ValueKind == System.Text.Json.JsonValueKind.String && level.GetString() == "Error")
+                    {
+                        var code = log.TryGetProperty("code", out var c) && c.ValueKind == System.Text.Json.JsonValueKind.String ? c.GetString() : null;
+                        var message = log.TryGetProperty("message", out var m) && m.ValueKind == System.Text.Json.JsonValueKind.String ? m.GetString() : null;
+                        return (code is null ? string.Empty : code + ": ") + SolutionLoader.FirstLine(message ?? "restore error");
+                    }
+                }
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Text.Json.JsonException)
+        {
+            return "the assets file cannot be read: " + SolutionLoader.FirstLine(e.Message);
+        }
+
+        return null;
+    }
+
+    private static string FormatError(string root, Diagnostic diagnostic)
+    {
+        var span = diagnostic.Location.GetLineSpan();
+        var where = string.IsNullOrEmpty(span.Path) ? string.Empty : $"{Relative(root, span.Path)}({span.StartLinePosition.Line + 1}): ";
+        return where + diagnostic.Id + ": " + diagnostic.GetMessage(CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A project's status in words (console, --require-build).</summary>
+    public static string StatusWords(ProjectCoverage project) => project.Status switch
+    {
+        ProjectStatus.CompileErrors => $"{project.CompileErrors} compile error(s)",
+        ProjectStatus.ReferencesNotResolved => "references not resolved: " + project.Reason,
+        ProjectStatus.NotLoaded => "not loaded: " + project.Reason,
+        _ => "complete",
+    };
+
+    /// <summary>The target framework a project instance was loaded for: the "(tfm)" MSBuildWorkspace appends for multi-targeted projects, else read from the preprocessor symbols.</summary>
+    public static string? TargetFramework(Project project)
+    {
+        var name = project.Name;
+        if (name.EndsWith(')') && name.LastIndexOf('(') is var open and > 0)
+        {
+            return name[(open + 1)..^1];
+        }
+
+        var symbols = project.ParseOptions?.PreprocessorSymbolNames ?? [];
+        string? best = null;
+        var bestVersion = new Version(0, 0);
+        foreach (var symbol in symbols)
+        {
+            var match = System.Text.RegularExpressions.Regex.Match(symbol, @"^(NET|NETSTANDARD|NETCOREAPP)(\d+)_(\d+)$");
+            if (match.Success)
+            {
+                var version = new Version(int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture));
+                var moniker = match.Groups[1].Value.ToLowerInvariant() + version.Major + "." + version.Minor;
+                if (version > bestVersion)
+                {
+                    bestVersion = version;
+                    best = moniker;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Orders target frameworks: .NET (newest first), then .NET Core, then .NET Standard, then the rest.</summary>
+    private sealed class FrameworkOrder : IComparer<string?>
+    {
+        public static FrameworkOrder Instance { get; } = new();
+
+        public int Compare(string? x, string? y)
+        {
+            var c = Rank(x).CompareTo(Rank(y));
+            if (c != 0)
+            {
+                return c;
+            }
+
+            c = VersionOf(y).CompareTo(VersionOf(x)); // newest first
+            return c != 0 ? c : string.CompareOrdinal(x, y);
+        }
+
+        private static Version VersionOf(string? framework) =>
+            Version.TryParse(new string((framework ?? string.Empty).SkipWhile(char.IsLetter).TakeWhile(ch => char.IsDigit(ch) || ch == '.').ToArray()), out var v) ? v : new Version(0, 0);
+
+        private static int Rank(string? framework) => framework switch
+        {
+            null => 9,
+            _ when framework.StartsWith("netstandard", StringComparison.Ordinal) => 2,
+            _ when framework.StartsWith("netcoreapp", StringComparison.Ordinal) => 1,
+            _ when framework.StartsWith("net", StringComparison.Ordinal) && framework.Contains('.') => 0,
+            _ => 3,
+        };
     }
 
     /// <summary>The tool version (from Nerdbank.GitVersioning).</summary>

@@ -30,7 +30,7 @@ public sealed class Progress(bool quiet) : IDisposable
     {
         lock (_gate)
         {
-            var line = Frames[_frame++ % Frames.Length] + " " + _text;
+            var line = Frames[_frame++ % Frames.Length] + " " + Policy.Evidence.SafeText.Escape(_text);
             var width = Math.Max(20, SafeWidth() - 1);
             Console.Error.Write("\r" + (line.Length > width ? line[..width] : line.PadRight(width)));
         }

@@ -1,11 +1,15 @@
 namespace Policy.Cli.Output;
 
-/// <summary>A plain-text table: columns padded to their widest cell; the last column is not padded.</summary>
+/// <summary>
+/// A plain-text table: columns padded to their widest cell; the last column is not padded. Every cell is escaped
+/// (<see cref="Policy.Evidence.SafeText"/>): a declaration value cannot drive the terminal.
+/// </summary>
 public static class Table
 {
     /// <summary>Writes the table.</summary>
     public static void Write(TextWriter writer, string[] headers, IReadOnlyList<string[]> rows)
     {
+        rows = rows.Select(r => r.Select(Policy.Evidence.SafeText.Escape).ToArray()).ToList();
         if (rows.Count == 0)
         {
             writer.WriteLine("(none)");

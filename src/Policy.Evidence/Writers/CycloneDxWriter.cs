@@ -168,7 +168,7 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         }
 
         properties.AddRange(document.Projects.Select(p => ("project", p)));
-        properties.AddRange(document.Undeclared.Select(c => ("undeclaredAiComponent", c.Type)));
+        properties.AddRange(document.Undeclared.Select(c => (c.Confidence == "suspected" ? "suspectedAiComponent" : "undeclaredAiComponent", c.Confidence == "suspected" ? c.Type + " (suspected: " + string.Join(", ", c.Sdks.Select(s => s.Type)) + " did not resolve)" : c.Type)));
         WriteProperties(json, properties);
         json.WriteEndObject();
 

@@ -44,12 +44,8 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
 
     private static string Quote(string value)
     {
-        // Neutralise spreadsheet formulas (CSV injection) and quote per RFC 4180.
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]))
-        {
-            value = "'" + value;
-        }
-
+        // Control characters escaped, spreadsheet formulas neutralised (CSV injection), then quoted per RFC 4180.
+        value = SafeText.CsvCell(value);
         return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + value.Replace("\"", "\"\"") + "\"" : value;
     }
 }

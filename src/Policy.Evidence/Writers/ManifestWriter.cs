@@ -19,7 +19,7 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
     {
         using var json = new Utf8JsonWriter(output, EvidenceJson.WriterOptions);
         json.WriteStartObject();
-        json.WriteString("schemaVersion", "1.0");
+        json.WriteString("schemaVersion", "1.1");
         json.WriteString("tool", "policy");
         json.WriteString("toolVersion", document.ToolVersion);
         if (document.Commit != null)
@@ -59,11 +59,20 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
                 json.WriteString("path", reference.Path);
                 json.WriteString("sha256", reference.Sha256);
             }
+            else if (reference.Reason != null)
+            {
+                json.WriteString("reason", reference.Reason);
+            }
 
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
+        if (context.Coverage is { } coverage)
+        {
+            WriteCoverage(json, coverage);
+        }
+
         json.WriteStartObject("policy");
         foreach (var pair in document.Policy)
         {
@@ -74,6 +83,58 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>What the run analysed: restore, per project status, frameworks, files, first compile errors.</summary>
+    private static void WriteCoverage(Utf8JsonWriter json, AnalysisCoverage coverage)
+    {
+        json.WriteStartObject("coverage");
+        json.WriteBoolean("complete", coverage.IsComplete);
+        json.WriteString("restore", coverage.Restore);
+        WriteStrings(json, "restoreErrors", coverage.RestoreErrors);
+        WriteStrings(json, "notes", coverage.Notes);
+        var (analysed, total) = coverage.SourceFiles;
+        json.WriteNumber("sourceFiles", total);
+        json.WriteNumber("sourceFilesAnalysed", analysed);
+        json.WriteStartArray("projects");
+        foreach (var project in coverage.Projects)
+        {
+            json.WriteStartObject();
+            json.WriteString("path", project.Path);
+            json.WriteString("name", project.Name);
+            json.WriteString("status", project.Status);
+            if (project.Reason != null)
+            {
+                json.WriteString("reason", project.Reason);
+            }
+
+            WriteStrings(json, "targetFrameworks", project.TargetFrameworks);
+            if (project.AnalysedTargetFramework != null)
+            {
+                json.WriteString("analysedTargetFramework", project.AnalysedTargetFramework);
+            }
+
+            json.WriteNumber("sourceFiles", project.SourceFiles);
+            json.WriteNumber("generatedFiles", project.GeneratedFiles);
+            json.WriteNumber("sourceFilesAnalysed", project.SourceFilesAnalysed);
+            json.WriteNumber("compileErrors", project.CompileErrors);
+            WriteStrings(json, "firstErrors", project.FirstErrors);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            json.WriteStringValue(value);
+        }
+
+        json.WriteEndArray();
     }
 
 }

@@ -135,6 +135,11 @@ public sealed class SarifWriter : IEvidenceWriter
 
             json.WriteString("state", finding.State);
             json.WriteString("project", finding.Project);
+            if (finding.Confidence != null)
+            {
+                json.WriteString("confidence", finding.Confidence);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

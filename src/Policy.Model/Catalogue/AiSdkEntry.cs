@@ -26,8 +26,9 @@ namespace Policy.Model.Catalogue
     public sealed class AiSdkEntry
     {
         /// <summary>Creates an entry.</summary>
-        public AiSdkEntry(string metadataName, string family, string supplier, AiKind kind, bool isWiring = false)
+        public AiSdkEntry(string metadataName, string family, string supplier, AiKind kind, bool isWiring = false, bool isUnresolved = false)
         {
+            IsUnresolved = isUnresolved;
             MetadataName = metadataName;
             Family = family;
             Supplier = supplier;
@@ -52,6 +53,13 @@ namespace Policy.Model.Catalogue
         /// wiring is not an AI component unless the policy key <c>policy.count_di_wiring</c> says so.
         /// </summary>
         public bool IsWiring { get; }
+
+        /// <summary>
+        /// True for a suspected use: the code names this type but it did not resolve (packages not restored, an SDK
+        /// version whose API changed). <see cref="MetadataName"/> is then the name as written, qualified by the
+        /// imported namespace it was taken from.
+        /// </summary>
+        public bool IsUnresolved { get; }
 
         /// <inheritdoc />
         public override string ToString() => MetadataName;

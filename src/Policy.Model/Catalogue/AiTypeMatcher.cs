@@ -20,11 +20,18 @@ namespace Policy.Model.Catalogue
         private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
-        private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces)
+        private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces, UnresolvedAiNames unresolved)
         {
             _types = types;
             _namespaces = namespaces;
+            Unresolved = unresolved;
         }
+
+        /// <summary>Suspected AI use in names that did not resolve (only error types reach it).</summary>
+        public UnresolvedAiNames Unresolved { get; }
+
+        /// <summary>True when nothing can be found: no catalogued type resolves and no file imports an AI SDK namespace.</summary>
+        public bool IsEmptyIncludingUnresolved => IsEmpty && !Unresolved.MayMatch;
 
         /// <summary>True when the compilation references no catalogued type and no namespace is configured: nothing can match.</summary>
         public bool IsEmpty => _types.Count == 0 && _namespaces.IsEmpty;
@@ -61,11 +68,12 @@ namespace Policy.Model.Catalogue
         public static AiTypeMatcher Create(Compilation compilation, IEnumerable<string> additionalTypes, IEnumerable<string> additionalNamespaces)
         {
             var types = new Dictionary<INamedTypeSymbol, AiSdkEntry>(SymbolEqualityComparer.Default);
+            var unresolved = new UnresolvedAiNames(compilation, additionalNamespaces);
             if (!ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) && !additionalTypes.Any() && !additionalNamespaces.Any())
             {
                 // Only the shared framework is referenced: no SDK can be there. Decided on assembly names, without even
                 // building the catalogue (a cold compiler would pay its construction and JIT in every such project).
-                return new AiTypeMatcher(types, ImmutableArray<(string, AiSdkEntry)>.Empty);
+                return new AiTypeMatcher(types, ImmutableArray<(string, AiSdkEntry)>.Empty, unresolved);
             }
 
             // Built-in entries are SDK types from metadata: a source type that merely shares the full name is not the SDK,
@@ -96,7 +104,7 @@ namespace Policy.Model.Catalogue
                 namespaces.Add((ns, new AiSdkEntry(ns + ".*", "Configured (policy.ai_namespaces)", "Organisation-defined", AiKind.Custom)));
             }
 
-            return new AiTypeMatcher(types, namespaces.ToImmutable());
+            return new AiTypeMatcher(types, namespaces.ToImmutable(), unresolved);
         }
 
         /// <summary>

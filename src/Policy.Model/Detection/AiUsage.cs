@@ -17,13 +17,25 @@ namespace Policy.Model.Detection
         private Location? _firstWiring;
         private AiSdkEntry? _firstEntry;
         private AiSdkEntry? _firstWiringEntry;
+        private readonly SortedDictionary<string, AiSdkEntry> _suspectedEntries = new SortedDictionary<string, AiSdkEntry>(System.StringComparer.Ordinal);
+        private Location? _firstSuspected;
+        private AiSdkEntry? _firstSuspectedEntry;
 
         /// <summary>Records a use.</summary>
         public void Add(AiSdkEntry entry, Location location, bool isWiring)
         {
             lock (_gate)
             {
-                if (isWiring)
+                if (entry.IsUnresolved)
+                {
+                    // A suspected use (the name did not resolve) counts only when nothing confirmed is found.
+                    if (!isWiring && (_firstSuspected is null || SourceOrder.Compare(location, _firstSuspected) < 0))
+                    {
+                        _firstSuspected = location;
+                        _firstSuspectedEntry = entry;
+                    }
+                }
+                else if (isWiring)
                 {
                     if (_firstWiring is null || SourceOrder.Compare(location, _firstWiring) < 0)
                     {
@@ -37,7 +49,7 @@ namespace Policy.Model.Detection
                     _firstEntry = entry;
                 }
 
-                _entries[entry.MetadataName] = entry;
+                (entry.IsUnresolved ? _suspectedEntries : _entries)[entry.MetadataName] = entry;
             }
         }
 
@@ -51,7 +63,19 @@ namespace Policy.Model.Detection
                     return _first is null ? _firstWiring : SourceOrder.Min(_first, _firstWiring);
                 }
 
-                return _first;
+                return _first ?? _firstSuspected;
+            }
+        }
+
+        /// <summary>
+        /// True when the type's only AI use is suspected: names that did not resolve but point at an AI SDK
+        /// (<see cref="AiSdkEntry.IsUnresolved"/>); false when a confirmed use exists or none at all.
+        /// </summary>
+        public bool IsSuspected(bool countWiring)
+        {
+            lock (_gate)
+            {
+                return _first is null && (!countWiring || _firstWiring is null) && _firstSuspected != null;
             }
         }
 
@@ -65,18 +89,19 @@ namespace Policy.Model.Detection
                     return _firstWiringEntry;
                 }
 
-                return _firstEntry;
+                return _firstEntry ?? (_first is null && (!countWiring || _firstWiring is null) ? _firstSuspectedEntry : null);
             }
         }
 
-        /// <summary>The catalogue entries used, sorted by metadata name.</summary>
+        /// <summary>The catalogue entries used, sorted by metadata name (the suspected ones when none is confirmed).</summary>
         public IReadOnlyList<AiSdkEntry> Entries
         {
             get
             {
                 lock (_gate)
                 {
-                    return new List<AiSdkEntry>(_entries.Values);
+                    // Suspected entries only when nothing resolved: a confirmed component lists what it really uses.
+                    return new List<AiSdkEntry>(_entries.Count > 0 ? _entries.Values : _suspectedEntries.Values);
                 }
             }
         }

@@ -25,20 +25,23 @@ namespace Policy.Model.Detection
             OperationKind.MethodReference,
             OperationKind.AnonymousFunction,
             OperationKind.LocalFunction,
-            OperationKind.TypeOf);
+            OperationKind.TypeOf,
+            OperationKind.Invalid); // only in code that does not compile: `new X()` of an unresolved X (suspected use)
 
         /// <summary>Records the AI types in the type's own signature: base types, interfaces and member signatures.</summary>
         public static void AnalyzeSignature(INamedTypeSymbol type, AiTypeMatcher matcher, TypeAiUsage usage)
         {
-            if (matcher.IsEmpty)
+            if (matcher.IsEmptyIncludingUnresolved)
             {
                 return;
             }
 
+            var tree = type.Locations.IsEmpty ? null : type.Locations[0].SourceTree;
+
             var declaration = type.Locations.IsEmpty ? Location.None : type.Locations[0];
             for (var baseType = type.BaseType; baseType != null && baseType.SpecialType != SpecialType.System_Object; baseType = baseType.BaseType)
             {
-                if (matcher.Match(baseType) is { } entry)
+                if (MatchOrSuspect(baseType, matcher, tree) is { } entry)
                 {
                     usage.Add(entry, declaration, entry.IsWiring);
                     break;
@@ -47,7 +50,7 @@ namespace Policy.Model.Detection
 
             foreach (var implemented in type.Interfaces)
             {
-                if (matcher.Match(implemented) is { } entry)
+                if (MatchOrSuspect(implemented, matcher, tree) is { } entry)
                 {
                     usage.Add(entry, declaration, entry.IsWiring);
                 }
@@ -96,7 +99,7 @@ namespace Policy.Model.Detection
         /// </summary>
         public static void AnalyzeBodies(INamedTypeSymbol type, Compilation compilation, AiTypeMatcher matcher, TypeAiUsage usage, System.Threading.CancellationToken cancellationToken)
         {
-            if (matcher.IsEmpty)
+            if (matcher.IsEmptyIncludingUnresolved)
             {
                 return;
             }
@@ -190,10 +193,14 @@ namespace Policy.Model.Detection
 
                     break;
                 case OperationKind.ObjectCreation:
-                    entry = matcher.Match(operation.Type);
+                    entry = MatchOrSuspect(operation.Type, matcher, operation);
+                    break;
+                case OperationKind.Invalid:
+                    // `new X(...)` of a type that did not resolve binds to an invalid operation of the error type.
+                    entry = operation.Syntax is BaseObjectCreationExpressionSyntax ? matcher.Unresolved.Match(operation.Type, operation.Syntax.SyntaxTree) : null;
                     break;
                 case OperationKind.VariableDeclarator:
-                    entry = matcher.Match(((IVariableDeclaratorOperation)operation).Symbol.Type);
+                    entry = MatchOrSuspect(((IVariableDeclaratorOperation)operation).Symbol.Type, matcher, operation);
                     break;
                 case OperationKind.PropertyReference:
                 case OperationKind.FieldReference:
@@ -266,9 +273,53 @@ namespace Policy.Model.Detection
             return false;
         }
 
+        /// <summary>
+        /// The catalogue entry of a resolved type, else (only for an error type, or one built from error types) the
+        /// suspected entry of the unresolved name: the path code that compiles never takes.
+        /// </summary>
+        private static AiSdkEntry? MatchOrSuspect(ITypeSymbol? type, AiTypeMatcher matcher, SyntaxTree? tree) =>
+            matcher.Match(type) ?? (type != null && HoldsError(type, 0) ? matcher.Unresolved.Match(type, tree) : null);
+
+        /// <summary>As above for a type an operation holds; the operation's file is looked up only on the error path.</summary>
+        private static AiSdkEntry? MatchOrSuspect(ITypeSymbol? type, AiTypeMatcher matcher, IOperation operation) =>
+            matcher.Match(type) ?? (type != null && HoldsError(type, 0) ? matcher.Unresolved.Match(type, operation.Syntax.SyntaxTree) : null);
+
+        private static bool HoldsError(ITypeSymbol type, int depth)
+        {
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return true;
+            }
+
+            if (depth > 4)
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                return HoldsError(array.ElementType, depth + 1);
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true } named)
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (HoldsError(argument, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
         private static void Check(ITypeSymbol type, ISymbol member, AiTypeMatcher matcher, TypeAiUsage usage)
         {
-            if (matcher.Match(type) is { } entry)
+            // The member's file is looked up only on the error path (a resolved type never needs it).
+            var entry = matcher.Match(type) ?? (HoldsError(type, 0) ? matcher.Unresolved.Match(type, member.Locations.IsEmpty ? null : member.Locations[0].SourceTree) : null);
+            if (entry != null)
             {
                 usage.Add(entry, TypeSyntaxLocation(member), entry.IsWiring);
             }

@@ -277,7 +277,7 @@ namespace Policy.Model.Rules
             new RuleDefinition(
                 "POL030",
                 title: "Referenced evidence document does not exist",
-                messageFormat: "{0} references '{1}', which does not exist in the repository",
+                messageFormat: "{0} references '{1}', which {2}",
                 description: "A declaration that names a document by path (HumanOversight.Procedure, BiasEvaluation.Report, ImpactAssessment.Reference) is evidence only if the document is there; the evidence pack hashes every referenced document. Reported by `policy check` and `policy evidence`, not by the build.",
                 category: RuleCategories.Declarations,
                 defaultSeverity: RuleSeverity.Warning,

@@ -1,0 +1,332 @@
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+
+namespace Policy.Model.Catalogue
+{
+    /// <summary>
+    /// Suspected AI use in code that does not bind (packages not restored, an SDK version whose API changed): a type
+    /// name the compiler could not resolve is taken as a catalogue type when the catalogue knows it under a namespace
+    /// the file imports (its usings, enclosing namespaces' usings, global usings of the compilation), or by its fully
+    /// qualified name; or, failing that, when the file imports a namespace of an AI SDK in the catalogue (the name then
+    /// stands as that namespace plus the unresolved name). Nothing is guessed from the words of an identifier.
+    /// </summary>
+    /// <remarks>
+    /// Only error types reach this class (<see cref="Match"/> returns at once for a resolved type), so it costs nothing on
+    /// code that compiles. Usings are read from syntax: an import whose namespace does not resolve is exactly the case.
+    /// </remarks>
+    public sealed class UnresolvedAiNames
+    {
+        /// <summary>Every namespace that holds a catalogue type (wiring types included), for exact look-ups.</summary>
+        private static readonly ImmutableHashSet<string> AllCatalogueNamespaces =
+            AiSdkCatalogue.BuiltIn.Select(e => NamespaceOf(e.MetadataName)).Where(n => n.Length > 0).ToImmutableHashSet(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The namespaces of AI SDKs (a namespace with at least one catalogue type that is not only wiring), with the
+        /// entry that stands for the SDK (its family and supplier). Registration namespaces such as
+        /// Microsoft.Extensions.DependencyInjection are not AI namespaces.
+        /// </summary>
+        private static readonly ImmutableDictionary<string, AiSdkEntry> SdkNamespaces = BuildSdkNamespaces();
+
+        private readonly Compilation _compilation;
+        private readonly ImmutableArray<string> _configuredNamespaces;
+        private readonly Lazy<ImmutableArray<string>> _globalImports;
+        private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
+        private readonly Lazy<bool> _mayMatch;
+
+        /// <summary>Creates the detector of a compilation; <paramref name="configuredNamespaces"/> are <c>policy.ai_namespaces</c>.</summary>
+        public UnresolvedAiNames(Compilation compilation, IEnumerable<string> configuredNamespaces)
+        {
+            _compilation = compilation;
+            _configuredNamespaces = configuredNamespaces.ToImmutableArray();
+            _globalImports = new Lazy<ImmutableArray<string>>(ReadGlobalImports, System.Threading.LazyThreadSafetyMode.PublicationOnly);
+            _mayMatch = new Lazy<bool>(() => ImportsAiNamespace(compilation, _configuredNamespaces), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+        }
+
+        /// <summary>True when some file imports an AI SDK namespace (a using or global using): only then can an unresolved name be AI by its namespace.</summary>
+        public bool MayMatch => _mayMatch.Value;
+
+        /// <summary>
+        /// True when a file of the compilation imports an AI SDK namespace of the catalogue (or a configured one). Reads
+        /// the usings at the top of each file and of its namespaces only: syntax, no binding.
+        /// </summary>
+        public static bool ImportsAiNamespace(Compilation compilation, IReadOnlyCollection<string>? configuredNamespaces = null)
+        {
+            foreach (var tree in compilation.SyntaxTrees)
+            {
+                foreach (var name in Imports(tree.GetRoot()))
+                {
+                    if (SdkNamespaces.ContainsKey(name) || IsConfigured(name, configuredNamespaces))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>
+        /// The suspected catalogue entry behind <paramref name="type"/> when it is (or is made of) an unresolved name;
+        /// null for a resolved type or a name that points at no AI SDK. The entry's <see cref="AiSdkEntry.IsUnresolved"/> is true.
+        /// </summary>
+        /// <param name="type">The type as the compiler bound it.</param>
+        /// <param name="tree">The file in which the name is written (its usings count).</param>
+        public AiSdkEntry? Match(ITypeSymbol? type, SyntaxTree? tree) => MatchType(type, tree, 0);
+
+        private AiSdkEntry? MatchType(ITypeSymbol? type, SyntaxTree? tree, int depth)
+        {
+            if (type is null || depth > 4)
+            {
+                return null;
+            }
+
+            switch (type)
+            {
+                case IArrayTypeSymbol array:
+                    return MatchType(array.ElementType, tree, depth + 1);
+                case INamedTypeSymbol named when named.TypeKind != TypeKind.Error:
+                    if (!named.IsGenericType)
+                    {
+                        return null;
+                    }
+
+                    foreach (var argument in named.TypeArguments)
+                    {
+                        if (MatchType(argument, tree, depth + 1) is { } hit)
+                        {
+                            return hit;
+                        }
+                    }
+
+                    return null;
+                case INamedTypeSymbol error:
+                    return MatchError(error, tree);
+                default:
+                    return null;
+            }
+        }
+
+        private AiSdkEntry? MatchError(INamedTypeSymbol error, SyntaxTree? tree)
+        {
+            if (string.IsNullOrEmpty(error.Name))
+            {
+                return null;
+            }
+
+            var name = error.Arity > 0 ? error.Name + "`" + error.Arity.ToString(System.Globalization.CultureInfo.InvariantCulture) : error.Name;
+            var qualifier = Qualifier(error);
+            if (qualifier.Length > 0)
+            {
+                // Written with a namespace: Azure.AI.OpenAI.OpenAIClient.
+                var full = qualifier + "." + name;
+                if (AiSdkCatalogue.ByName.TryGetValue(full, out var exact))
+                {
+                    return Unresolved(exact, full);
+                }
+
+                return SdkNamespace(qualifier) is { } sdk ? Unresolved(sdk, full) : null;
+            }
+
+            var imports = tree is null ? ImmutableArray<string>.Empty : _fileImports.GetOrAdd(tree, t => Imports(t.GetRoot()).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray());
+            var global = _globalImports.Value;
+
+            // A catalogue type under an imported namespace.
+            foreach (var ns in imports.Concat(global))
+            {
+                if (AllCatalogueNamespaces.Contains(ns) && AiSdkCatalogue.ByName.TryGetValue(ns + "." + name, out var exact))
+                {
+                    return Unresolved(exact, ns + "." + name);
+                }
+            }
+
+            // An unknown name in a file that imports an AI SDK's namespace: the SDK's API as the code was written
+            // (an older or newer version than the one restored, or one that did not restore at all).
+            foreach (var ns in imports.Concat(global))
+            {
+                if (SdkNamespace(ns) is { } sdk)
+                {
+                    return Unresolved(sdk, ns + "." + name);
+                }
+            }
+
+            return null;
+        }
+
+        private AiSdkEntry? SdkNamespace(string ns)
+        {
+            if (SdkNamespaces.TryGetValue(ns, out var sdk))
+            {
+                return sdk;
+            }
+
+            foreach (var configured in _configuredNamespaces)
+            {
+                if (IsUnder(ns, configured))
+                {
+                    return new AiSdkEntry(configured + ".*", "Configured (policy.ai_namespaces)", "Organisation-defined", AiKind.Custom);
+                }
+            }
+
+            return null;
+        }
+
+        private static AiSdkEntry Unresolved(AiSdkEntry entry, string name) =>
+            new AiSdkEntry(name, entry.Family, entry.Supplier, entry.Kind, entry.IsWiring, isUnresolved: true);
+
+        /// <summary>The namespace (and containing types) an unresolved name was written with; empty for a simple name.</summary>
+        private static string Qualifier(INamedTypeSymbol error)
+        {
+            var parts = new List<string>();
+            for (ISymbol? current = error.ContainingSymbol; current != null; current = current.ContainingSymbol)
+            {
+                if (current is INamespaceSymbol { IsGlobalNamespace: true })
+                {
+                    break;
+                }
+
+                if (current is INamespaceOrTypeSymbol && !string.IsNullOrEmpty(current.Name))
+                {
+                    parts.Add(current.Name);
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            parts.Reverse();
+            return string.Join(".", parts);
+        }
+
+        private ImmutableArray<string> ReadGlobalImports()
+        {
+            var names = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var tree in _compilation.SyntaxTrees)
+            {
+                if (tree.GetRoot() is CompilationUnitSyntax unit)
+                {
+                    foreach (var directive in unit.Usings)
+                    {
+                        if (!directive.GlobalKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) && Name(directive) is { } name)
+                        {
+                            names.Add(name);
+                        }
+                    }
+                }
+            }
+
+            return names.ToImmutableArray();
+        }
+
+        /// <summary>The namespaces a file imports with plain usings (file level and inside its namespaces; aliases and static usings left out).</summary>
+        private static IEnumerable<string> Imports(SyntaxNode root)
+        {
+            if (root is not CompilationUnitSyntax unit)
+            {
+                yield break;
+            }
+
+            foreach (var directive in unit.Usings)
+            {
+                if (Name(directive) is { } name)
+                {
+                    yield return name;
+                }
+            }
+
+            var stack = new Stack<BaseNamespaceDeclarationSyntax>();
+            foreach (var member in unit.Members)
+            {
+                if (member is BaseNamespaceDeclarationSyntax ns)
+                {
+                    stack.Push(ns);
+                }
+            }
+
+            while (stack.Count > 0)
+            {
+                var ns = stack.Pop();
+                foreach (var directive in ns.Usings)
+                {
+                    if (Name(directive) is { } name)
+                    {
+                        yield return name;
+                    }
+                }
+
+                foreach (var member in ns.Members)
+                {
+                    if (member is BaseNamespaceDeclarationSyntax nested)
+                    {
+                        stack.Push(nested);
+                    }
+                }
+            }
+        }
+
+        private static string? Name(UsingDirectiveSyntax directive)
+        {
+            if (directive.Alias != null || !directive.StaticKeyword.IsKind(Microsoft.CodeAnalysis.CSharp.SyntaxKind.None) || directive.Name is null)
+            {
+                return null;
+            }
+
+            var text = directive.Name.ToString();
+            if (text.StartsWith("global::", StringComparison.Ordinal))
+            {
+                text = text.Substring("global::".Length);
+            }
+
+            return text.Replace(" ", string.Empty);
+        }
+
+        private static bool IsConfigured(string ns, IReadOnlyCollection<string>? configured)
+        {
+            if (configured is null)
+            {
+                return false;
+            }
+
+            foreach (var prefix in configured)
+            {
+                if (IsUnder(ns, prefix))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static bool IsUnder(string ns, string prefix) =>
+            ns.Length >= prefix.Length && ns.StartsWith(prefix, StringComparison.Ordinal) && (ns.Length == prefix.Length || ns[prefix.Length] == '.');
+
+        private static string NamespaceOf(string metadataName)
+        {
+            var plus = metadataName.IndexOf('+');
+            var typeName = plus < 0 ? metadataName : metadataName.Substring(0, plus);
+            var dot = typeName.LastIndexOf('.');
+            return dot < 0 ? string.Empty : typeName.Substring(0, dot);
+        }
+
+        private static ImmutableDictionary<string, AiSdkEntry> BuildSdkNamespaces()
+        {
+            var builder = ImmutableDictionary.CreateBuilder<string, AiSdkEntry>(StringComparer.Ordinal);
+            foreach (var entry in AiSdkCatalogue.BuiltIn)
+            {
+                var ns = NamespaceOf(entry.MetadataName);
+                if (ns.Length > 0 && !entry.IsWiring && !builder.ContainsKey(ns))
+                {
+                    builder.Add(ns, entry); // BuiltIn is sorted: the same entry every time.
+                }
+            }
+
+            return builder.ToImmutable();
+        }
+    }
+}

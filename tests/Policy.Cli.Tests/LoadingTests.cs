@@ -1,0 +1,235 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using NJsonSchema;
+
+namespace Policy.Cli.Tests;
+
+/// <summary>
+/// The tool on the project shapes users have (issue 12) and on code that was never restored or does not compile
+/// (issues 12 and 16): it restores like `dotnet build`, loads what builds, analyses what does not as far as it binds,
+/// marks suspected AI uses, and says what it covered.
+/// </summary>
+public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture<LoadingFixture>
+{
+    [Fact]
+    public void Solution_ExitsAsTheBuildDoes_WithTheSameFindings()
+    {
+        var build = CliRunner.Run("dotnet", fixture.Folder, ["build", fixture["Good.sln"], "--no-incremental", "-nologo", "-p:PolicyEvaluationDate=2026-11-27"]);
+        Assert.True(build.ExitCode == 0, build.Out);
+        Assert.Contains("warning NU1603", build.Out); // restore warnings the loader must not treat as fatal
+        Assert.Contains("warning NU1608", build.Out);
+        Assert.Contains("warning NU1701", build.Out);
+        var fromBuild = BuildLine().Matches(build.Out).Select(m => $"{m.Groups["rule"].Value} {Path.GetFileName(m.Groups["file"].Value)}:{m.Groups["line"].Value}").ToHashSet();
+        Assert.Contains("POL001 ChatBot.cs:17", fromBuild);
+        Assert.Contains(fromBuild, f => f.StartsWith("POL001 Assistant.razor:", StringComparison.Ordinal));
+        Assert.Contains("POL001 Assistant.cs:5", fromBuild);
+
+        var check = CliRunner.Policy(fixture.Folder, "check", fixture["Good.sln"], "--as-of", "2026-11-27", "--format", "json");
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.Equal(fromBuild.Order(), Findings(check.Out).Order());
+
+        // Coverage: every project complete; the multi-targeted one analysed for one framework, and it says which.
+        Assert.DoesNotContain("the analysis is partial", check.Error);
+        Assert.Contains("restore restored", check.Error);
+        Assert.Contains("Chat/Chat.csproj: loaded fully [net10.0, netstandard2.0; analysed net10.0]", check.Error);
+        Assert.Matches(@"Web/Web\.csproj: loaded fully \[net10\.0\]; \d+/\d+ source file\(s\) analysed, [1-9]\d* generated", check.Error);
+    }
+
+    [Fact]
+    public void Shapes_SlnxSlnfAndFolder_GiveTheSameFindings()
+    {
+        var sln = Findings(CliRunner.Policy(fixture.Folder, "check", fixture["Good.sln"], "--format", "json", "--quiet").Out);
+        var slnx = CliRunner.Policy(fixture.Folder, "check", fixture["solutions/Good.slnx"], "--format", "json", "--quiet");
+        Assert.True(slnx.ExitCode == 0, slnx.Error);
+        Assert.Equal(sln.Order(), Findings(slnx.Out).Order());
+
+        var slnf = CliRunner.Policy(fixture.Folder, "check", fixture["Good.slnf"], "--format", "json", "--quiet");
+        Assert.True(slnf.ExitCode == 0, slnf.Error);
+        Assert.Equal(sln.Where(f => !f.Contains(".razor", StringComparison.Ordinal)).Order(), Findings(slnf.Out).Order());
+
+        var folder = CliRunner.Policy(fixture.Folder, "check", fixture["Chat"], "--format", "json", "--quiet");
+        Assert.True(folder.ExitCode == 0, folder.Error);
+        Assert.Equal(["POL001 ChatBot.cs:17"], Findings(folder.Out));
+    }
+
+    /// <summary>Issue 16: a never-restored clone gives the same AI types as after a restore, because the tool restores it.</summary>
+    [Fact]
+    public void NeverRestored_IsRestoredAndGivesTheSameAiTypes()
+    {
+        Assert.False(File.Exists(fixture["fresh-a/Console/obj/project.assets.json"]));
+        var pack = Path.Combine(fixture.Folder, "out", "fresh-a");
+        var result = CliRunner.Policy(fixture.Folder, "evidence", fixture["fresh-a/Console/Console.csproj"], "--out", pack);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.True(File.Exists(fixture["fresh-a/Console/obj/project.assets.json"]));
+
+        using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json")));
+        var undeclared = inventory.RootElement.GetProperty("undeclared").EnumerateArray().ToList();
+        Assert.Equal(["Console.Assistant"], undeclared.Select(u => u.GetProperty("type").GetString()));
+        Assert.False(undeclared[0].TryGetProperty("confidence", out _)); // confirmed
+        Assert.Equal(["OpenAI.Chat.ChatClient"], undeclared[0].GetProperty("sdks").EnumerateArray().Select(s => s.GetProperty("type").GetString()));
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        var coverage = manifest.RootElement.GetProperty("coverage");
+        Assert.True(coverage.GetProperty("complete").GetBoolean());
+        Assert.Equal("restored", coverage.GetProperty("restore").GetString());
+        Assert.Equal("loaded", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
+    }
+
+    /// <summary>Issue 16: with --no-restore on a never-restored project, nothing reads as a complete "0 AI systems".</summary>
+    [Fact]
+    public void NoRestore_NeverRestored_SaysReferencesNotResolved_AndMarksSuspected()
+    {
+        var pack = Path.Combine(fixture.Folder, "out", "fresh-b");
+        var result = CliRunner.Policy(fixture.Folder, "evidence", fixture["fresh-b/Console/Console.csproj"], "--out", pack, "--no-restore");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.False(File.Exists(fixture["fresh-b/Console/obj/project.assets.json"]));
+        Assert.Contains("PARTIAL", result.Error);
+        Assert.Contains("project 'fresh-b/Console/Console.csproj' was not analysed completely (references not resolved: never restored", result.Error);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        var coverage = manifest.RootElement.GetProperty("coverage");
+        Assert.False(coverage.GetProperty("complete").GetBoolean());
+        Assert.Equal("skipped", coverage.GetProperty("restore").GetString());
+        var project = coverage.GetProperty("projects")[0];
+        Assert.Equal("references not resolved", project.GetProperty("status").GetString());
+        Assert.StartsWith("never restored", project.GetProperty("reason").GetString());
+
+        using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json")));
+        var undeclared = Assert.Single(inventory.RootElement.GetProperty("undeclared").EnumerateArray());
+        Assert.Equal("Console.Assistant", undeclared.GetProperty("type").GetString());
+        Assert.Equal("suspected", undeclared.GetProperty("confidence").GetString());
+        Assert.Contains("Partial analysis", File.ReadAllText(Path.Combine(pack, "report.html")));
+    }
+
+    /// <summary>Issue 12: code written against an older SDK API yields its AI types as suspected, in the inventory and the pack.</summary>
+    [Fact]
+    public async Task ApiDrift_AiTypesAreSuspected_InInventoryAndPack_WithCoverage()
+    {
+        var pack = Path.Combine(fixture.Folder, "out", "drift");
+        var result = CliRunner.Policy(fixture.Folder, "evidence", fixture["broken/Drift/Drift.csproj"], "--out", pack);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("policy: warning: the analysis is partial: 1 of 1 project(s) not analysed", result.Error);
+
+        var inventoryText = File.ReadAllText(Path.Combine(pack, "inventory.json"));
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(CliRunner.Root, "docs", "schemas", "inventory.schema.json"));
+        Assert.Empty(schema.Validate(inventoryText));
+        using var inventory = JsonDocument.Parse(inventoryText);
+        var undeclared = inventory.RootElement.GetProperty("undeclared").EnumerateArray()
+            .ToDictionary(u => u.GetProperty("type").GetString()!, u => u.TryGetProperty("confidence", out var c) ? c.GetString() : "confirmed");
+        Assert.Equal("suspected", undeclared["Drift.VoiceAgent"]);
+        Assert.Equal("confirmed", undeclared["Drift.Summariser"]);
+        var voice = inventory.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("message").GetString()!.Contains("VoiceAgent"));
+        Assert.Equal("'VoiceAgent' uses AI (OpenAI.RealtimeConversation.RealtimeConversationClient, unresolved) but is not covered by [AiSystem] or [AiComponent]", voice.GetProperty("message").GetString());
+        Assert.Equal("suspected", voice.GetProperty("confidence").GetString());
+
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "findings.sarif")));
+        var confidences = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => r.GetProperty("properties").GetProperty("confidence").GetString()).Order().ToList();
+        Assert.Equal(["confirmed", "suspected"], confidences);
+        Assert.Contains("suspectedAiComponent", File.ReadAllText(Path.Combine(pack, "aibom.cdx.json")));
+        Assert.Contains("suspected: the AI type did not resolve", File.ReadAllText(Path.Combine(pack, "report.html")));
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        var project = manifest.RootElement.GetProperty("coverage").GetProperty("projects")[0];
+        Assert.Equal("compile errors", project.GetProperty("status").GetString());
+        Assert.True(project.GetProperty("compileErrors").GetInt32() > 0);
+        Assert.Contains("CS0234", project.GetProperty("firstErrors")[0].GetString());
+    }
+
+    /// <summary>Issue 12: a package its feed does not have: restore fails, the run goes on, the AI type is suspected; identifiers alone are not AI.</summary>
+    [Fact]
+    public void MissingPackage_RestoreFails_AiTypeSuspected_NameAloneIsNot()
+    {
+        var pack = Path.Combine(fixture.Folder, "out", "missing");
+        var result = CliRunner.Policy(fixture.Folder, "evidence", fixture["broken/Missing/Missing.csproj"], "--out", pack);
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("dotnet restore failed (NU1101", result.Error);
+
+        using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json")));
+        var undeclared = Assert.Single(inventory.RootElement.GetProperty("undeclared").EnumerateArray());
+        Assert.Equal("Missing.LocalAssistant", undeclared.GetProperty("type").GetString());
+        Assert.Equal("suspected", undeclared.GetProperty("confidence").GetString());
+        Assert.Equal("OllamaSharp.OllamaApiClient", undeclared.GetProperty("sdks")[0].GetProperty("type").GetString());
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        var coverage = manifest.RootElement.GetProperty("coverage");
+        Assert.Equal("failed", coverage.GetProperty("restore").GetString());
+        Assert.Contains("NU1101", coverage.GetProperty("restoreErrors")[0].GetString());
+        Assert.Equal("references not resolved", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
+    }
+
+    [Theory]
+    [InlineData("broken/Drift/Drift.csproj")]
+    [InlineData("broken/Missing/Missing.csproj")]
+    [InlineData("solutions/Partial.slnx")]
+    public void RequireBuild_PartialAnalysis_ExitsTwoAndWritesNothing(string input)
+    {
+        var pack = Path.Combine(fixture.Folder, "out", "required-" + Path.GetFileNameWithoutExtension(input));
+        var result = CliRunner.Policy(fixture.Folder, "evidence", fixture[input], "--out", pack, "--require-build");
+        Assert.Equal(2, result.ExitCode);
+        Assert.False(Directory.Exists(pack));
+        Assert.Contains("--require-build: the analysis would be partial, nothing was written", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    /// <summary>The baseline only shrinks: never on a project whose unbound code hides findings.</summary>
+    [Fact]
+    public void Baseline_OfAPartialProject_IsLeftUnchanged()
+    {
+        var baseline = fixture["broken/Missing/policy.baseline.txt"];
+        const string text = "POL010 M:Missing.LocalAssistant.Ask(System.String)\n";
+        File.WriteAllText(baseline, text);
+        try
+        {
+            var result = CliRunner.Policy(fixture.Folder, "baseline", fixture["broken/Missing/Missing.csproj"], "--no-restore");
+            Assert.True(result.ExitCode == 0, result.Error);
+            Assert.Contains("broken/Missing/policy.baseline.txt left unchanged: the project was not analysed completely (references not resolved", result.Error);
+            Assert.Equal(text, File.ReadAllText(baseline));
+        }
+        finally
+        {
+            File.Delete(baseline);
+        }
+    }
+
+    [Fact]
+    public void NoAi_UnresolvedNonAiNames_GiveNoPol001()
+    {
+        var result = CliRunner.Policy(fixture.Folder, "check", fixture["broken/NoAi/NoAi.csproj"], "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Empty(Findings(result.Out));
+        Assert.Contains("references not resolved", result.Error);
+    }
+
+    [Fact]
+    public void SolutionNamingAMissingProject_AnalysesTheRest_AndSaysSo()
+    {
+        var result = CliRunner.Policy(fixture.Folder, "check", fixture["solutions/Partial.slnx"], "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Equal(["POL001 Assistant.cs:5"], Findings(result.Out));
+        Assert.Contains("policy: warning: project 'Ghost/Ghost.csproj' was not analysed completely (not loaded: project file not found).", result.Error);
+    }
+
+    [Fact]
+    public void GlobalJsonPinningAMissingSdk_OneLineExitTwo_AsTheBuildFails()
+    {
+        var build = CliRunner.Run("dotnet", fixture["pinned"], ["build", "App/App.csproj"]);
+        Assert.NotEqual(0, build.ExitCode);
+        var result = CliRunner.Policy(fixture["pinned"], "check", "App/App.csproj");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("pins an SDK that is not installed (Requested SDK version: 9.0.100)", result.Error);
+        Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    private static List<string> Findings(string json)
+    {
+        using var document = JsonDocument.Parse(json);
+        return document.RootElement.EnumerateArray()
+            .Where(f => f.GetProperty("state").GetString() != "exempted" && f.GetProperty("ruleId").GetString() != "POL030")
+            .Select(f => $"{f.GetProperty("ruleId").GetString()} {Path.GetFileName(f.GetProperty("source").GetProperty("path").GetString())}:{f.GetProperty("source").GetProperty("line").GetInt32()}")
+            .ToList();
+    }
+
+    [GeneratedRegex(@"(?<file>[^\s(]+\.(?:cs|razor))\((?<line>\d+),\d+\): (?:warning|error) (?<rule>POL\d{3})")]
+    private static partial Regex BuildLine();
+}
