@@ -39,6 +39,12 @@ namespace Policy.Analyzers.CodeFixes
         /// <summary>Equivalence key of the POL013 fix.</summary>
         public const string AddDataProvenanceKey = "POL013.AddDataProvenance";
 
+        /// <summary>Equivalence key of the POL015 fix.</summary>
+        public const string AddEventLoggingKey = "POL015.AddEventLogging";
+
+        /// <summary>Equivalence key of the POL017 fix.</summary>
+        public const string AddAiDisclosureKey = "POL017.AddAiDisclosure";
+
         /// <summary>Every requirement rule of the catalogue that has fix arguments: one fix each, nothing listed here.</summary>
         private static readonly ImmutableArray<Requirement> Requirements = RuleCatalogue.Requirements
             .Where(r => r.FixArguments != null)

@@ -140,6 +140,17 @@ namespace Policy.Analyzers
                 return dataFlowFindings.ContainsKey(entry.Key) ? null : "the finding has been fixed";
             }
 
+            if (entry.RuleId == RuleIds.SensitiveTelemetry || entry.RuleId == RuleIds.UnapprovedModel)
+            {
+                var found = new List<Finding>();
+                if (symbol is INamedTypeSymbol owner)
+                {
+                    AiCodeEvaluator.EvaluateType(owner, policy, found, cancellationToken);
+                }
+
+                return found.Exists(f => f.RuleId == entry.RuleId) ? null : "the finding has been fixed";
+            }
+
             return StillReported(entry.RuleId, symbol, policy, cancellationToken) ? null : "the finding has been fixed";
         }
 

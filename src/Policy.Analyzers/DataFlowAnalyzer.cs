@@ -20,7 +20,8 @@ namespace Policy.Analyzers
     /// <summary>
     /// POL010 (unclassified data reaches an AI call, or is returned to the model by a tool), POL011 (personal data does,
     /// and the AI system does not declare ProcessesPersonalData), POL040 (a tool of a system that needs approval is not
-    /// approval-gated) and POL041 (untrusted input reaches system-role content). Per method body: an operation action
+    /// approval-gated) POL041 (untrusted input reaches system-role content); also how AI clients are configured: POL016 (telemetry records
+    /// message content of a system that processes personal data) and POL050 (a constant model id not on the approved list). Per method body: an operation action
     /// recognises AI calls, tool registrations and system prompts; the first one found makes the
     /// model index that method's operation tree once (<see cref="MethodDataFlow"/>), and each call is judged on the
     /// sources that reach its data arguments. Methods without an AI call cost one name look-up per invocation.
@@ -104,11 +105,32 @@ namespace Policy.Analyzers
                     JudgeTool(tool, policy, judgedTools, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
                 },
                 SyntaxKind.MethodDeclaration);
+
+            // POL016 and POL050 outside invocations: `EnableSensitiveData = true`, `ModelId = "..."` (assignments, object
+            // initializers, UseOpenTelemetry's configure lambda) and `new OllamaApiClient(uri, "model")`. Syntax-node actions
+            // so that everything else is dismissed on its name, before anything is bound.
+            start.RegisterSyntaxNodeAction(
+                node =>
+                {
+                    if (!IsAiCodeSyntax(node.Node) || policy.Matcher.IsEmpty ||
+                        node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is not { } operation)
+                    {
+                        return;
+                    }
+
+                    ReportAiCode(operation, node.ContainingSymbol, policy, node.ReportDiagnostic, node.CancellationToken);
+                },
+                SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
         }
 
         private static void OnInvocation(OperationAnalysisContext operation, IInvocationOperation invocation, PolicyContext policy, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, ConcurrentDictionary<ISymbol, bool> judgedTools)
         {
             var name = invocation.TargetMethod.Name;
+            if (IsAiCodeCandidate(name))
+            {
+                ReportAiCode(invocation, operation.ContainingSymbol, policy, operation.ReportDiagnostic, operation.CancellationToken);
+            }
+
             if (ToolDetector.MayRegister(name))
             {
                 JudgeTools(operation, policy, judgedTools);
@@ -221,6 +243,26 @@ namespace Policy.Analyzers
                 DataFlowEvaluator.EvaluateTool(dataFlow, tool, sources, findings);
             }
 
+            foreach (var finding in findings)
+            {
+                report(Descriptors.ToDiagnostic(finding, policy.Baseline));
+            }
+        }
+
+        private static bool IsAiCodeCandidate(string methodName) => methodName == "SetSwitch" || ModelReferences.IsCandidateMethod(methodName);
+
+        private static bool IsAiCodeSyntax(SyntaxNode node) => node switch
+        {
+            AssignmentExpressionSyntax assignment => SyntaxNames.Rightmost(assignment.Left) is Telemetry.SensitiveDataProperty or ModelReferences.ModelIdProperty,
+            ObjectCreationExpressionSyntax creation => SyntaxNames.Rightmost(creation.Type) is { } name && ModelReferences.IsCandidateType(name),
+            _ => false,
+        };
+
+        private static void ReportAiCode(IOperation operation, ISymbol? containingSymbol, PolicyContext policy, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+        {
+            var owner = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
+            var findings = new List<Finding>();
+            AiCodeEvaluator.Evaluate(operation, owner, policy, findings, cancellationToken);
             foreach (var finding in findings)
             {
                 report(Descriptors.ToDiagnostic(finding, policy.Baseline));

@@ -61,6 +61,18 @@ namespace Policy.Analyzers
         /// <summary>POL014.</summary>
         public static readonly DiagnosticDescriptor StaleImpactAssessment = ForId(RuleIds.StaleImpactAssessment);
 
+        /// <summary>POL015.</summary>
+        public static readonly DiagnosticDescriptor MissingEventLogging = ForId(RuleIds.MissingEventLogging);
+
+        /// <summary>POL016.</summary>
+        public static readonly DiagnosticDescriptor SensitiveTelemetry = ForId(RuleIds.SensitiveTelemetry);
+
+        /// <summary>POL017.</summary>
+        public static readonly DiagnosticDescriptor MissingAiDisclosure = ForId(RuleIds.MissingAiDisclosure);
+
+        /// <summary>POL050.</summary>
+        public static readonly DiagnosticDescriptor UnapprovedModel = ForId(RuleIds.UnapprovedModel);
+
         /// <summary>POL020.</summary>
         public static readonly DiagnosticDescriptor ExpiredExemption = ForId(RuleIds.ExpiredExemption);
 

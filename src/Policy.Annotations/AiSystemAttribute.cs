@@ -57,5 +57,14 @@ namespace Policy.Annotations
         /// <summary><c>true</c> when personal data may be given to the system (ISO/IEC 27001:2022 5.34). Personal data
         /// flowing into a system without this flag is reported by POL011.</summary>
         public bool ProcessesPersonalData { get; set; }
+
+        /// <summary><c>true</c> when people interact with the system directly (a chat, a voice assistant): they must be told
+        /// that they interact with AI (EU AI Act Article 50(1)), so <see cref="AiDisclosureAttribute"/> is required (POL017).</summary>
+        public bool InteractsWithPeople { get; set; }
+
+        /// <summary><c>true</c> when the system generates synthetic text, images, audio or video for people: the output must
+        /// be marked as artificially generated (EU AI Act Article 50(2)), so <see cref="AiDisclosureAttribute"/> with a
+        /// <see cref="AiDisclosureAttribute.ContentMarking"/> is required (POL017, POL007).</summary>
+        public bool GeneratesSyntheticContent { get; set; }
     }
 }

@@ -8,8 +8,8 @@ namespace Policy.Evidence;
 
 /// <summary>
 /// The documents declarations reference by path, resolved against the declaring project's folder and then the
-/// repository root. The manifest hashes them; an unresolved one is finding POL030 with the reason: the catalogue's
-/// CLI-only rule (file checks never run in the analyzers), its message and severity from the catalogue entry.
+/// repository root (never outside it). The manifest hashes them; an unresolved one is finding POL030 with the reason,
+/// the catalogue's CLI-only rule (file checks never run in the analyzers): its severity and message come from the entry.
 /// Safety (docs/cli.md): symbolic links are resolved first and the result must still be inside the repository; only
 /// regular files are read, at most <see cref="MaxDocumentBytes"/>; a folder, a device, a broken link or a larger file
 /// is "not resolved".

@@ -105,7 +105,7 @@ namespace Policy.Inventory
                     Project = project,
                     Source = map(system.Attribute.Location(cancellationToken)),
                 };
-                record.Required.AddRange(Names(settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData)));
+                record.Required.AddRange(Names(settings.RequirementsFor(system)));
                 if (missingBySystem.TryGetValue(system.Id, out var missing))
                 {
                     record.Missing.AddRange(Names(missing));
@@ -167,6 +167,10 @@ namespace Policy.Inventory
                 }
 
                 record.Tools.AddRange(Tools(tools, system.Id, compilation, policy, map, cancellationToken));
+                record.InteractsWithPeople = system.InteractsWithPeople;
+                record.GeneratesSyntheticContent = system.GeneratesSyntheticContent;
+                AddEventLogging(record, system, index, policy, map, cancellationToken);
+                AddModels(record, members, compilation, map, cancellationToken);
                 record.Components.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type));
                 record.Declarations.Sort(CompareDeclarations);
                 document.Systems.Add(record);
@@ -370,6 +374,60 @@ namespace Policy.Inventory
                 return c;
             });
             return records;
+        }
+
+        /// <summary>POL015's evidence, from the same functions: the [EventLogging] declarations that count, then the telemetry observed.</summary>
+        private static void AddEventLogging(SystemRecord record, SystemDeclaration system, DeclarationIndex index, PolicyContext policy, Func<Location, SourceRef?> map, CancellationToken cancellationToken)
+        {
+            foreach (var declaration in index.Governance(system, DeclarationKind.EventLogging))
+            {
+                var retention = declaration.NamedInt("RetentionDays");
+                record.EventLogging.Add(new EventLoggingRecord
+                {
+                    Evidence = "declared",
+                    Destination = declaration.NamedString("Destination"),
+                    RetentionDays = retention > 0 ? retention : (int?)null,
+                    Source = map(declaration.Location(cancellationToken)),
+                });
+            }
+
+            foreach (var observation in policy.Telemetry.Observe(system, cancellationToken))
+            {
+                record.EventLogging.Add(new EventLoggingRecord { Evidence = "observed", Method = observation.Kind, Source = map(observation.Location) });
+            }
+
+            record.EventLogging.Sort((a, b) => string.CompareOrdinal(a.Evidence, b.Evidence) is var c && c != 0 ? c : Compare(a.Source, b.Source));
+        }
+
+        /// <summary>The models the system's types state (ModelReferences, the same function as POL050), one entry per place.</summary>
+        private static void AddModels(SystemRecord record, List<INamedTypeSymbol> members, Compilation compilation, Func<Location, SourceRef?> map, CancellationToken cancellationToken)
+        {
+            var references = new List<Policy.Model.Detection.ModelReference>();
+            foreach (var member in members)
+            {
+                foreach (var syntax in member.DeclaringSyntaxReferences)
+                {
+                    Policy.Model.Detection.ModelReferences.Collect(syntax.GetSyntax(cancellationToken), compilation, references, cancellationToken);
+                }
+            }
+
+            foreach (var reference in references)
+            {
+                var source = map(reference.Location);
+                if (record.Models.Exists(m => m.Model == reference.Model && m.ConfigurationKey == reference.ConfigurationKey && Compare(m.Source, source) == 0))
+                {
+                    continue; // a nested type's declarations are reached through its container too
+                }
+
+                record.Models.Add(new ModelRecord { Provider = reference.Provider, Model = reference.Model, ConfigurationKey = reference.ConfigurationKey, Api = reference.Api, Source = source });
+            }
+
+            record.Models.Sort((a, b) =>
+            {
+                var c = string.CompareOrdinal(a.Model ?? "\uffff", b.Model ?? "\uffff");
+                if (c == 0) c = string.CompareOrdinal(a.ConfigurationKey, b.ConfigurationKey);
+                return c != 0 ? c : Compare(a.Source, b.Source);
+            });
         }
 
         /// <summary>Sorts every list of the document (deterministic output) and merges duplicate findings of multi-targeted projects.</summary>

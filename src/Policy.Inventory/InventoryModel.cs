@@ -224,6 +224,56 @@ namespace Policy.Inventory
 
         /// <summary>The functions its model can call (schema 1.1).</summary>
         public List<ToolRecord> Tools { get; set; } = new List<ToolRecord>();
+
+        /// <summary>Declared to interact with people directly (EU AI Act Art. 50(1)).</summary>
+        public bool InteractsWithPeople { get; set; }
+
+        /// <summary>Declared to generate synthetic content (EU AI Act Art. 50(2)).</summary>
+        public bool GeneratesSyntheticContent { get; set; }
+
+        /// <summary>The event-logging evidence found (POL015): declared [EventLogging] values and logging or telemetry observed in code.</summary>
+        public List<EventLoggingRecord> EventLogging { get; set; } = new List<EventLoggingRecord>();
+
+        /// <summary>The models the system's code states (constant ids, deployment names, model files, configuration keys).</summary>
+        public List<ModelRecord> Models { get; set; } = new List<ModelRecord>();
+    }
+
+    /// <summary>One piece of event-logging evidence of a system.</summary>
+    public sealed class EventLoggingRecord
+    {
+        /// <summary>"declared" ([EventLogging]) or "observed" (logging or telemetry built in code).</summary>
+        public string Evidence { get; set; } = string.Empty;
+
+        /// <summary>Declared: where records go ([EventLogging].Destination).</summary>
+        public string? Destination { get; set; }
+
+        /// <summary>Declared: retention in days (0 or absent = unspecified).</summary>
+        public int? RetentionDays { get; set; }
+
+        /// <summary>Observed: what builds the telemetry (UseOpenTelemetry, UseLogging, OpenTelemetryChatClient, a Semantic Kernel switch).</summary>
+        public string? Method { get; set; }
+
+        /// <summary>Where it is written.</summary>
+        public SourceRef? Source { get; set; }
+    }
+
+    /// <summary>A model the system's code states.</summary>
+    public sealed class ModelRecord
+    {
+        /// <summary>Who serves it: OpenAI, Azure OpenAI, Ollama, ONNX Runtime, ML.NET, or unspecified.</summary>
+        public string Provider { get; set; } = string.Empty;
+
+        /// <summary>The model id, deployment name or model file, when stated as a constant.</summary>
+        public string? Model { get; set; }
+
+        /// <summary>The configuration key it is read from, when the key is a constant ("from configuration: key").</summary>
+        public string? ConfigurationKey { get; set; }
+
+        /// <summary>The API that names it (GetChatClient, AddAzureOpenAIChatCompletion, ChatOptions.ModelId, new OllamaApiClient, ...).</summary>
+        public string Api { get; set; } = string.Empty;
+
+        /// <summary>Where it is written.</summary>
+        public SourceRef? Source { get; set; }
     }
 
     /// <summary>The whole inventory of a solution: what inventory.json holds.</summary>

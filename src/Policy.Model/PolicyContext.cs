@@ -30,6 +30,7 @@ namespace Policy.Model
         private readonly Lazy<AiTypeMatcher> _matcher;
         private readonly Lazy<PolicyBaseline> _baseline;
         private readonly Lazy<DataFlowContext> _dataFlow;
+        private readonly Lazy<Detection.TelemetryObserver> _telemetry;
         private readonly Lazy<bool> _hasAnnotations;
         private readonly Lazy<System.Collections.Generic.IReadOnlyCollection<string>> _aliasNames;
 
@@ -46,6 +47,7 @@ namespace Policy.Model
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.PublicationOnly); // never make a callback wait: a second thread computes the same answer
             _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);
+            _telemetry = new Lazy<Detection.TelemetryObserver>(() => new Detection.TelemetryObserver(compilation, Index), LazyThreadSafetyMode.ExecutionAndPublication);
         }
 
         /// <summary>The compilation.</summary>
@@ -69,6 +71,9 @@ namespace Policy.Model
 
         /// <summary>Classifications and the data flow into AI calls (POL010, POL011), created on first use.</summary>
         public DataFlowContext DataFlow => _dataFlow.Value;
+
+        /// <summary>The logging and telemetry observed per AI system (POL015 and the evidence pack), created on first use.</summary>
+        public Detection.TelemetryObserver Telemetry => _telemetry.Value;
 
         /// <summary>The adoption baseline (policy.baseline.txt), read on first use.</summary>
         public PolicyBaseline Baseline => _baseline.Value;

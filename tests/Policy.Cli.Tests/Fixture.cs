@@ -42,7 +42,8 @@ public sealed class Fixture : IDisposable
             {
                 public IChatClient Chat => chat;
 
-                public Task<ChatResponse> RouteAsync(Ticket ticket) => chat.GetResponseAsync($"Route this ticket: {ticket.Body} (account {ticket.Account})");
+                public Task<ChatResponse> RouteAsync(Ticket ticket) =>
+                    chat.GetResponseAsync($"Route this ticket: {ticket.Body} (account {ticket.Account})", new ChatOptions { ModelId = "gpt-4o-mini" });
             }
 
             public sealed record Ticket([Classification(DataClass.Internal)] string Body, [Classification(DataClass.Confidential)] string Account);
@@ -52,6 +53,7 @@ public sealed class Fixture : IDisposable
             [HumanOversight(OversightMode.HumanInTheLoop, Role = "Agent")]
             [ExplainabilityRecord(Method = "Cited sources", Store = "ticket log")]
             [ImpactAssessment(Reference = "AIIA-2026-004", AssessedOn = "2026-03-01")]
+            [EventLogging(Destination = "ticket log, index faq-audit", RetentionDays = 365)]
             public sealed class Faq(IChatClient chat)
             {
                 public IChatClient Chat => chat;

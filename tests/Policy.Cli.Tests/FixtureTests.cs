@@ -107,6 +107,28 @@ public sealed partial class FixtureTests(Fixture fixture) : IClassFixture<Fixtur
             Assert.Equal(["Internal", "Confidential"], systems["ticket-triage"].GetProperty("dataClasses").EnumerateArray().Select(c => c.GetString()));
             Assert.Empty(systems["faq"].GetProperty("dataClasses").EnumerateArray());
             PackParity.Assert(parsed.RootElement);
+
+            // POL015's evidence: declared with its values (faq); the models the code states, where they are written.
+            var logging = Assert.Single(systems["faq"].GetProperty("eventLogging").EnumerateArray());
+            Assert.Equal("declared", logging.GetProperty("evidence").GetString());
+            Assert.Equal("ticket log, index faq-audit", logging.GetProperty("destination").GetString());
+            Assert.Equal(365, logging.GetProperty("retentionDays").GetInt32());
+            Assert.Empty(systems["ticket-triage"].GetProperty("eventLogging").EnumerateArray());
+            var model = Assert.Single(systems["ticket-triage"].GetProperty("models").EnumerateArray());
+            Assert.Equal("gpt-4o-mini", model.GetProperty("model").GetString());
+            Assert.Equal("ChatOptions.ModelId", model.GetProperty("api").GetString());
+            Assert.Equal("Support/Bots.cs", model.GetProperty("source").GetProperty("path").GetString());
+            Assert.DoesNotContain(parsed.RootElement.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() == "POL015");
+        }
+
+        using (var bom = JsonDocument.Parse(File.ReadAllText(Path.Combine(first, "aibom.cdx.json"))))
+        {
+            // One machine-learning-model component per stated model id, linked from the system that uses it.
+            var model = Assert.Single(bom.RootElement.GetProperty("components").EnumerateArray(), c => c.GetProperty("bom-ref").GetString()!.StartsWith("ai-model:", StringComparison.Ordinal));
+            Assert.Equal("machine-learning-model", model.GetProperty("type").GetString());
+            Assert.Equal("gpt-4o-mini", model.GetProperty("name").GetString());
+            var triage = bom.RootElement.GetProperty("dependencies").EnumerateArray().Single(d => d.GetProperty("ref").GetString() == "ai-system:ticket-triage");
+            Assert.Contains(model.GetProperty("bom-ref").GetString(), triage.GetProperty("dependsOn").EnumerateArray().Select(d => d.GetString()));
         }
 
         var html = File.ReadAllText(Path.Combine(first, "report.html"));

@@ -27,6 +27,9 @@ public sealed class CycloneDxWriter : IEvidenceWriter
     /// <summary>bom-ref prefix of a hosted AI service (supplier).</summary>
     public const string ServiceRefPrefix = "ai-service:";
 
+    /// <summary>bom-ref prefix of a model the code states (provider/model id).</summary>
+    public const string ModelRefPrefix = "ai-model:";
+
     /// <inheritdoc />
     public string FileName => "aibom.cdx.json";
 
@@ -58,6 +61,11 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         foreach (var family in sdks)
         {
             components.Add((family.Ref, () => WriteSdk(json, family)));
+        }
+
+        foreach (var (modelRef, uses) in Models(document))
+        {
+            components.Add((modelRef, () => WriteModel(json, modelRef, uses)));
         }
 
         foreach (var (_, write) in components.OrderBy(c => c.Ref, StringComparer.Ordinal))
@@ -218,6 +226,12 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         properties.AddRange(system.Missing.Select(r => ("missing", r)));
         properties.AddRange(system.DataClasses.Select(d => ("dataClass", d)));
         properties.AddRange(system.Components.Select(c => ("component", c.Type)));
+        properties.Add(("interactsWithPeople", system.InteractsWithPeople ? "true" : "false"));
+        properties.Add(("generatesSyntheticContent", system.GeneratesSyntheticContent ? "true" : "false"));
+        properties.AddRange(system.EventLogging.Select(e => ("eventLogging", e.Evidence == "declared"
+            ? "declared: " + (e.Destination ?? string.Empty) + (e.RetentionDays is { } days ? " (" + days.ToString(CultureInfo.InvariantCulture) + " days)" : string.Empty)
+            : "observed: " + e.Method + (e.Source != null ? " at " + e.Source : string.Empty))));
+        properties.AddRange(system.Models.Where(m => m.Model is null).Select(m => ("modelFromConfiguration", m.Provider + ": " + m.ConfigurationKey)));
 
         WriteModelCard(json, system, bomRef);
         WriteProperties(json, properties);
@@ -446,6 +460,50 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         json.WriteEndObject();
     }
 
+    /// <summary>The bom-ref of a model the code states as a constant.</summary>
+    public static string ModelRef(ModelRecord model) => ModelRefPrefix + model.Provider + "/" + model.Model;
+
+    /// <summary>Every model stated as a constant, by bom-ref, with the systems and places that use it.</summary>
+    private static SortedDictionary<string, List<(SystemRecord System, ModelRecord Model)>> Models(InventoryDocument document)
+    {
+        var result = new SortedDictionary<string, List<(SystemRecord, ModelRecord)>>(StringComparer.Ordinal);
+        foreach (var system in document.Systems)
+        {
+            foreach (var model in system.Models.Where(m => m.Model != null))
+            {
+                var key = ModelRef(model);
+                if (!result.TryGetValue(key, out var uses))
+                {
+                    result[key] = uses = new List<(SystemRecord, ModelRecord)>();
+                }
+
+                uses.Add((system, model));
+            }
+        }
+
+        return result;
+    }
+
+    private static void WriteModel(Utf8JsonWriter json, string bomRef, List<(SystemRecord System, ModelRecord Model)> uses)
+    {
+        var first = uses[0].Model;
+        json.WriteStartObject();
+        json.WriteString("type", "machine-learning-model");
+        json.WriteString("bom-ref", bomRef);
+        json.WriteString("name", first.Model);
+        json.WriteStartObject("supplier");
+        json.WriteString("name", first.Provider);
+        json.WriteEndObject();
+        json.WriteString("description", "Model stated in code (" + first.Provider + "), used by " +
+            string.Join(", ", uses.Select(u => u.System.Id).Distinct(StringComparer.Ordinal).OrderBy(i => i, StringComparer.Ordinal)));
+        var properties = new List<(string, string)> { ("model.provider", first.Provider) };
+        properties.AddRange(uses.Select(u => u.Model.Api).Distinct(StringComparer.Ordinal).Select(a => ("model.api", a)));
+        properties.AddRange(uses.Where(u => u.Model.ConfigurationKey != null).Select(u => u.Model.ConfigurationKey!).Distinct(StringComparer.Ordinal).Select(k => ("model.configurationKey", k)));
+        properties.AddRange(uses.Where(u => u.Model.Source != null).Select(u => u.Model.Source!.ToString()).Distinct(StringComparer.Ordinal).Select(l => ("model.statedAt", l)));
+        WriteProperties(json, properties);
+        json.WriteEndObject();
+    }
+
     private static void WriteSdk(Utf8JsonWriter json, SdkFamily family)
     {
         json.WriteStartObject();
@@ -490,6 +548,12 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         {
             application.Add(bomRef);
             var edges = Node(bomRef);
+            foreach (var model in system.Models.Where(m => m.Model != null))
+            {
+                edges.Add(ModelRef(model));
+                Node(ModelRef(model));
+            }
+
             foreach (var sdk in system.ObservedSdks)
             {
                 edges.Add(SdkRefPrefix + sdk.Family);

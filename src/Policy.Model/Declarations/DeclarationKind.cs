@@ -36,6 +36,12 @@ namespace Policy.Model.Declarations
 
         /// <summary>[PolicyExemption]</summary>
         PolicyExemption,
+
+        /// <summary>[EventLogging]</summary>
+        EventLogging,
+
+        /// <summary>[AiDisclosure]</summary>
+        AiDisclosure,
     }
 
     /// <summary>Recognises Policy.Annotations attributes by namespace and name (so copies compiled from source count too).</summary>

@@ -17,6 +17,8 @@ namespace Policy.Model.Declarations
             RiskLevel = (RiskLevel)attribute.NamedInt("RiskLevel");
             AutomatedDecisions = attribute.NamedBool("AutomatedDecisions");
             ProcessesPersonalData = attribute.NamedBool("ProcessesPersonalData");
+            InteractsWithPeople = attribute.NamedBool("InteractsWithPeople");
+            GeneratesSyntheticContent = attribute.NamedBool("GeneratesSyntheticContent");
         }
 
         /// <summary>The attribute.</summary>
@@ -48,6 +50,12 @@ namespace Policy.Model.Declarations
 
         /// <summary>Declared to process personal data.</summary>
         public bool ProcessesPersonalData { get; }
+
+        /// <summary>Declared to interact with people directly (EU AI Act Art. 50(1)).</summary>
+        public bool InteractsWithPeople { get; }
+
+        /// <summary>Declared to generate synthetic content (EU AI Act Art. 50(2)).</summary>
+        public bool GeneratesSyntheticContent { get; }
 
         /// <summary>The type or assembly that declares the system.</summary>
         public ISymbol DeclaringSymbol => Attribute.Target;

@@ -31,7 +31,7 @@ namespace Policy.Model.Evaluation
                 if (declaration.Kind == DeclarationKind.AiSystem)
                 {
                     var system = new SystemDeclaration(declaration);
-                    CheckSystem(system, index, settings, SystemLocation(system, cancellationToken), findings, cancellationToken);
+                    CheckSystem(system, index, settings, SystemLocation(system, cancellationToken), findings, cancellationToken, policy.Telemetry);
                 }
             }
         }
@@ -117,6 +117,19 @@ namespace Policy.Model.Evaluation
                     RequireDate(attribute, "AssessedOn", subject, findings, cancellationToken);
                     break;
 
+                case DeclarationKind.EventLogging:
+                    Require(attribute, "Destination", subject, null, findings, cancellationToken);
+                    if (attribute.NamedInt("RetentionDays") < 0)
+                    {
+                        findings.Add(new Finding(RuleIds.IncompleteDeclaration, attribute.NamedLocation("RetentionDays", cancellationToken), null, subject, "RetentionDays", "negative"));
+                    }
+
+                    break;
+
+                case DeclarationKind.AiDisclosure:
+                    Require(attribute, "Notice", subject, null, findings, cancellationToken);
+                    break;
+
                 case DeclarationKind.PolicyExemption:
                     ExemptionEvaluator.Check(attribute, settings, findings, cancellationToken);
                     break;
@@ -138,7 +151,14 @@ namespace Policy.Model.Evaluation
         /// (POL008). <paramref name="location"/> is where requirement findings go: the declaring type's identifier or
         /// the assembly attribute.
         /// </summary>
-        public static void CheckSystem(SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings, CancellationToken cancellationToken)
+        /// <param name="system">The system.</param>
+        /// <param name="index">The declaration index.</param>
+        /// <param name="settings">The settings of the file the system is declared in.</param>
+        /// <param name="location">Where requirement findings go.</param>
+        /// <param name="findings">Receives the findings.</param>
+        /// <param name="cancellationToken">Cancellation.</param>
+        /// <param name="telemetry">The telemetry observed per system (POL015 is satisfied by it too); null to count declarations only.</param>
+        public static void CheckSystem(SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings, CancellationToken cancellationToken, Detection.TelemetryObserver? telemetry = null)
         {
             if (!system.Attribute.IsBound || !system.Attribute.IsInSource)
             {
@@ -146,11 +166,11 @@ namespace Policy.Model.Evaluation
             }
 
             var first = findings.Count;
-            CheckSystemCore(system, index, settings, location, findings, cancellationToken);
+            CheckSystemCore(system, index, settings, location, findings, cancellationToken, telemetry);
             SetSubject(findings, first, system.DeclaringSymbol);
         }
 
-        private static void CheckSystemCore(SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings, CancellationToken cancellationToken)
+        private static void CheckSystemCore(SystemDeclaration system, DeclarationIndex index, PolicySettings settings, Location location, List<Finding> findings, CancellationToken cancellationToken, Detection.TelemetryObserver? telemetry)
         {
             CheckDuplicates(system, index, findings, cancellationToken);
 
@@ -160,13 +180,26 @@ namespace Policy.Model.Evaluation
             }
 
             var byRisk = settings.ByRisk.TryGetValue(system.RiskLevel, out var r) ? r : Requirements.None;
-            var required = settings.RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData);
+            var required = settings.RequirementsFor(system);
             foreach (var rule in RuleCatalogue.Requirements)
             {
                 var kind = rule.RequiredDeclaration!.Value;
-                if (required.Contains(kind) && index.Governance(system, kind).IsEmpty)
+                if (required.Contains(kind) && index.Governance(system, kind).IsEmpty && !IsObserved(system, kind, telemetry, cancellationToken))
                 {
                     findings.Add(new Finding(rule.Id, location, system.Id, system.Id, Reason(system, settings, byRisk, kind)));
+                }
+            }
+
+            if (system.GeneratesSyntheticContent)
+            {
+                // Art. 50(2): a system that generates synthetic content must say how its output is marked.
+                foreach (var disclosure in index.Governance(system, DeclarationKind.AiDisclosure))
+                {
+                    if (disclosure.IsInSource && DeclarationValues.Problem(disclosure.NamedString("ContentMarking")) is { } problem)
+                    {
+                        findings.Add(new Finding(RuleIds.IncompleteDeclaration, disclosure.NamedLocation("ContentMarking", cancellationToken), system.Id,
+                            Subject(disclosure) + " (AI system '" + system.Id + "' declares GeneratesSyntheticContent = true)", "ContentMarking", problem));
+                    }
                 }
             }
 
@@ -176,6 +209,13 @@ namespace Policy.Model.Evaluation
                 CheckFreshness(system, index, settings, DeclarationKind.ImpactAssessment, "AssessedOn", impactDays, RuleIds.StaleImpactAssessment, findings, cancellationToken);
             }
         }
+
+        /// <summary>
+        /// Whether code satisfies a requirement without a declaration: event logging (POL015) is also satisfied by
+        /// logging or telemetry observed in the system's code (<see cref="Detection.TelemetryObserver"/>).
+        /// </summary>
+        private static bool IsObserved(SystemDeclaration system, DeclarationKind kind, Detection.TelemetryObserver? telemetry, CancellationToken cancellationToken) =>
+            kind == DeclarationKind.EventLogging && telemetry != null && !telemetry.Observe(system, cancellationToken).IsEmpty;
 
         /// <summary>
         /// POL004 / POL014: the newest evaluation (assessment) of a system is older than the policy's maximum age on the
@@ -243,6 +283,16 @@ namespace Policy.Model.Evaluation
             if (system.ProcessesPersonalData && settings.PersonalData.Contains(requirement))
             {
                 reasons.Add("ProcessesPersonalData = true");
+            }
+
+            if (system.InteractsWithPeople && settings.InteractsWithPeople.Contains(requirement))
+            {
+                reasons.Add("InteractsWithPeople = true");
+            }
+
+            if (system.GeneratesSyntheticContent && settings.SyntheticContent.Contains(requirement))
+            {
+                reasons.Add("GeneratesSyntheticContent = true");
             }
 
             return string.Join(", ", reasons);

@@ -48,6 +48,15 @@ namespace Policy.Model.Evaluation
         /// <summary>Impact assessment older than the policy's maximum age (only when configured).</summary>
         public const string StaleImpactAssessment = "POL014";
 
+        /// <summary>AI system that needs event logging neither declares [EventLogging] nor builds its clients with logging or telemetry.</summary>
+        public const string MissingEventLogging = "POL015";
+
+        /// <summary>AI telemetry records message content in a system that processes personal data.</summary>
+        public const string SensitiveTelemetry = "POL016";
+
+        /// <summary>AI system that interacts with people or generates synthetic content has no [AiDisclosure].</summary>
+        public const string MissingAiDisclosure = "POL017";
+
         /// <summary>Exemption has expired.</summary>
         public const string ExpiredExemption = "POL020";
 
@@ -65,6 +74,9 @@ namespace Policy.Model.Evaluation
 
         /// <summary>Untrusted input (request data, console input) reaches a system prompt or instructions.</summary>
         public const string UntrustedSystemPrompt = "POL041";
+
+        /// <summary>Constant model id not on policy.models.allowed.</summary>
+        public const string UnapprovedModel = "POL050";
 
         /// <summary>Invalid policy configuration value.</summary>
         public const string InvalidConfiguration = "POL090";

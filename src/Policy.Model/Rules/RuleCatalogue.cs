@@ -197,6 +197,45 @@ namespace Policy.Model.Rules
                 controls: new[] { "ISO42001:A.5.3", "ISO42001:A.5.2", "EUAIA:Art.9", "ISMS:7.5" },
                 evidencedBy: DeclarationKind.ImpactAssessment),
 
+            // POL015: MissingEventLogging
+            new RuleDefinition(
+                "POL015",
+                title: "AI system requires event logging",
+                messageFormat: "AI system '{0}' requires [EventLogging] ({1}), but none is declared on it, its components or its assembly, and none of its code builds an AI client with logging or telemetry (UseOpenTelemetry, UseLogging)",
+                description: "High-risk AI systems must record their events automatically over their lifetime (EU AI Act Article 12, ISO/IEC 42001 A.6.2.8, ISO/IEC 27001:2022 8.15): declare where the records go with [EventLogging], or build the system's AI clients with logging or OpenTelemetry (observed in code).",
+                category: RuleCategories.Governance,
+                defaultSeverity: RuleSeverity.Warning,
+                reportedBy: RuleReporter.DeclarationAnalyzer,
+                controls: new[] { "EUAIA:Art.12", "ISO42001:A.6.2.8", "ISO27001:8.15" },
+                requiredDeclaration: DeclarationKind.EventLogging,
+                requirementKeyword: "event_logging",
+                fixArguments: "(Destination = \"TODO\")"),
+
+            // POL016: SensitiveTelemetry
+            new RuleDefinition(
+                "POL016",
+                title: "AI telemetry records message content of a system that processes personal data",
+                messageFormat: "{0} records prompt and response content in telemetry, but AI system '{1}' processes personal data: keep it off or mask the content",
+                description: "OpenTelemetry instrumentation of AI clients can record the full prompts and responses (EnableSensitiveData, Semantic Kernel's sensitive GenAI diagnostics). In a system that processes personal data that copies personal data into logs and traces, outside the controls of the system itself (ISO/IEC 27001:2022 8.11 and 5.34).",
+                category: RuleCategories.Data,
+                defaultSeverity: RuleSeverity.Warning,
+                reportedBy: RuleReporter.DataFlowAnalyzer,
+                controls: new[] { "ISO27001:8.11", "ISO27001:5.34", "ISO27001:8.15" }),
+
+            // POL017: MissingAiDisclosure
+            new RuleDefinition(
+                "POL017",
+                title: "AI system requires an AI disclosure",
+                messageFormat: "AI system '{0}' requires [AiDisclosure] ({1}), but none is declared on it, its components or its assembly",
+                description: "People must be told when they interact with an AI system, and synthetic content must be marked as artificially generated (EU AI Act Article 50(1) and 50(2), from 2 August 2026, at any risk level; ISO/IEC 42001 A.8.2 and A.8.5).",
+                category: RuleCategories.Governance,
+                defaultSeverity: RuleSeverity.Warning,
+                reportedBy: RuleReporter.DeclarationAnalyzer,
+                controls: new[] { "EUAIA:Art.50", "ISO42001:A.8.2", "ISO42001:A.8.5" },
+                requiredDeclaration: DeclarationKind.AiDisclosure,
+                requirementKeyword: "ai_disclosure",
+                fixArguments: "(Notice = \"TODO\")"),
+
             // POL020: ExpiredExemption
             new RuleDefinition(
                 "POL020",
@@ -269,6 +308,17 @@ namespace Policy.Model.Rules
                 defaultSeverity: RuleSeverity.Warning,
                 reportedBy: RuleReporter.DataFlowAnalyzer,
                 controls: new[] { "ISO27001:8.28", "ISO27001:8.25", "EUAIA:Art.15", "ISO42001:A.6.2.4" }),
+
+            // POL050: UnapprovedModel
+            new RuleDefinition(
+                "POL050",
+                title: "Model is not on the approved list",
+                messageFormat: "Model '{0}' is not on the approved list (policy.models.allowed = {1})",
+                description: "When the policy lists the approved models (policy.models.allowed), every model id or deployment name the code states as a constant must be on it, so that a new model or supplier is not used without review (ISO/IEC 42001 A.10.3, ISO/IEC 27001:2022 5.19 and 5.21).",
+                category: RuleCategories.Models,
+                defaultSeverity: RuleSeverity.Warning,
+                reportedBy: RuleReporter.DataFlowAnalyzer,
+                controls: new[] { "ISO42001:A.10.3", "ISO27001:5.19", "ISO27001:5.21", "NIST:GOVERN6.1" }),
 
             // POL090: InvalidConfiguration
             new RuleDefinition(

@@ -61,6 +61,9 @@ namespace Policy.Model.Rules
         /// <summary>Agents: tools a model can call and what steers the model (POL040-POL049).</summary>
         public const string Agents = "AI.Agents";
 
+        /// <summary>The models in use (POL050).</summary>
+        public const string Models = "AI.Models";
+
         /// <summary>Policy configuration.</summary>
         public const string Configuration = "AI.Configuration";
     }

@@ -60,6 +60,15 @@ namespace Policy.Model.Settings
         /// <summary>Key of what <c>ProcessesPersonalData = true</c> adds.</summary>
         public const string PersonalDataKey = "policy.requirements.personal_data";
 
+        /// <summary>Key of what <c>InteractsWithPeople = true</c> adds.</summary>
+        public const string InteractsWithPeopleKey = "policy.requirements.interacts_with_people";
+
+        /// <summary>Key of what <c>GeneratesSyntheticContent = true</c> adds.</summary>
+        public const string SyntheticContentKey = "policy.requirements.synthetic_content";
+
+        /// <summary>The approved model ids and deployment names (POL050; off when not set).</summary>
+        public const string ModelsAllowedKey = "policy.models.allowed";
+
         /// <summary>The default policy of DESIGN.md.</summary>
         public static PolicySettings Default { get; } = new PolicySettings();
 
@@ -72,7 +81,7 @@ namespace Policy.Model.Settings
             .Add(RiskLevel.Unspecified, Requirements.None)
             .Add(RiskLevel.Minimal, Requirements.None)
             .Add(RiskLevel.Limited, Requirements.None)
-            .Add(RiskLevel.High, Requirements.Of(DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment))
+            .Add(RiskLevel.High, Requirements.Of(DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment, DeclarationKind.EventLogging))
             .Add(RiskLevel.Prohibited, Requirements.None);
 
         /// <summary>What AutomatedDecisions = true adds. Default: oversight and explainability.</summary>
@@ -80,6 +89,15 @@ namespace Policy.Model.Settings
 
         /// <summary>What ProcessesPersonalData = true adds. Default: nothing.</summary>
         public Requirements PersonalData { get; private set; } = Requirements.None;
+
+        /// <summary>What InteractsWithPeople = true adds. Default: an AI disclosure (EU AI Act Art. 50(1)).</summary>
+        public Requirements InteractsWithPeople { get; private set; } = Requirements.Of(DeclarationKind.AiDisclosure);
+
+        /// <summary>What GeneratesSyntheticContent = true adds. Default: an AI disclosure (EU AI Act Art. 50(2)).</summary>
+        public Requirements SyntheticContent { get; private set; } = Requirements.Of(DeclarationKind.AiDisclosure);
+
+        /// <summary>The approved models (<c>policy.models.allowed</c>: ids, <c>*</c> wildcards); null when the key is not set (POL050 off).</summary>
+        public ImmutableArray<string>? ModelsAllowed { get; private set; }
 
         /// <summary>Maximum age of a bias evaluation in days (default 365).</summary>
         public int BiasEvaluationMaxAgeDays { get; private set; } = 365;
@@ -154,6 +172,43 @@ namespace Policy.Model.Settings
             return result;
         }
 
+        /// <summary>The requirements of a declared system (risk level and every flag that adds requirements).</summary>
+        public Requirements RequirementsFor(SystemDeclaration system)
+        {
+            var result = RequirementsFor(system.RiskLevel, system.AutomatedDecisions, system.ProcessesPersonalData);
+            if (system.InteractsWithPeople)
+            {
+                result |= InteractsWithPeople;
+            }
+
+            if (system.GeneratesSyntheticContent)
+            {
+                result |= SyntheticContent;
+            }
+
+            return result;
+        }
+
+        /// <summary>True when a model id is approved: <c>policy.models.allowed</c> is not set, or an entry matches it
+        /// (case-insensitive; <c>*</c> matches any run of characters).</summary>
+        public bool IsModelAllowed(string model)
+        {
+            if (ModelsAllowed is not { } allowed)
+            {
+                return true;
+            }
+
+            foreach (var pattern in allowed)
+            {
+                if (Wildcard.Matches(pattern, model))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         /// <summary>The policy in force as key = value (the effective values, defaults included), for the evidence pack.</summary>
         public SortedDictionary<string, string> Describe()
         {
@@ -165,6 +220,9 @@ namespace Policy.Model.Settings
 
             result[AutomatedDecisionsKey] = Format(AutomatedDecisions);
             result[PersonalDataKey] = Format(PersonalData);
+            result[InteractsWithPeopleKey] = Format(InteractsWithPeople);
+            result[SyntheticContentKey] = Format(SyntheticContent);
+            result[ModelsAllowedKey] = ModelsAllowed is { } models ? string.Join(", ", models) : "off";
             result[BiasMaxAgeKey] = BiasEvaluationMaxAgeDays.ToString(CultureInfo.InvariantCulture);
             result[ImpactMaxAgeKey] = ImpactAssessmentMaxAgeDays?.ToString(CultureInfo.InvariantCulture) ?? "off";
             result[RequireIntendedUseKey] = RequireIntendedUse ? "true" : "false";
@@ -229,6 +287,21 @@ namespace Policy.Model.Settings
             if (options.TryGetValue(PersonalDataKey, out var personal))
             {
                 settings.PersonalData = ParseRequirements(PersonalDataKey, personal, settings.PersonalData, errors);
+            }
+
+            if (options.TryGetValue(InteractsWithPeopleKey, out var people))
+            {
+                settings.InteractsWithPeople = ParseRequirements(InteractsWithPeopleKey, people, settings.InteractsWithPeople, errors);
+            }
+
+            if (options.TryGetValue(SyntheticContentKey, out var synthetic))
+            {
+                settings.SyntheticContent = ParseRequirements(SyntheticContentKey, synthetic, settings.SyntheticContent, errors);
+            }
+
+            if (options.TryGetValue(ModelsAllowedKey, out var models) && !string.IsNullOrWhiteSpace(models))
+            {
+                settings.ModelsAllowed = ParseList(models);
             }
 
             if (options.TryGetValue(BiasMaxAgeKey, out var biasAge))
@@ -482,6 +555,42 @@ namespace Policy.Model.Settings
 
         /// <summary>Every tool of every system.</summary>
         All = 4,
+    }
+
+    /// <summary>Case-insensitive matching with <c>*</c> (any run of characters), for approved-model patterns.</summary>
+    public static class Wildcard
+    {
+        /// <summary>True when <paramref name="text"/> matches <paramref name="pattern"/>.</summary>
+        public static bool Matches(string pattern, string text) => Match(pattern, 0, text, 0);
+
+        private static bool Match(string pattern, int p, string text, int t)
+        {
+            while (p < pattern.Length)
+            {
+                if (pattern[p] == '*')
+                {
+                    for (var k = t; k <= text.Length; k++)
+                    {
+                        if (Match(pattern, p + 1, text, k))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+
+                if (t >= text.Length || char.ToUpperInvariant(pattern[p]) != char.ToUpperInvariant(text[t]))
+                {
+                    return false;
+                }
+
+                p++;
+                t++;
+            }
+
+            return t == text.Length;
+        }
     }
 
     /// <summary>An invalid configuration value (POL090).</summary>

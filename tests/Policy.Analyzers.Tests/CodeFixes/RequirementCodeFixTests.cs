@@ -49,6 +49,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
             [HumanOversight(OversightMode.HumanInTheLoop, Role = "Credit officer")]
             [ExplainabilityRecord(Method = "SHAP", Store = "decisions")]
             [ImpactAssessment(Reference = "docs/aiia.md", AssessedOn = "2026-01-01")]
+            [EventLogging(Destination = "audit log")]
             public sealed record {|POL003:CreditScore|}(decimal Value);
             """, """
             using Policy.Annotations;
@@ -57,6 +58,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
             [HumanOversight(OversightMode.HumanInTheLoop, Role = "Credit officer")]
             [ExplainabilityRecord(Method = "SHAP", Store = "decisions")]
             [ImpactAssessment(Reference = "docs/aiia.md", AssessedOn = "2026-01-01")]
+            [EventLogging(Destination = "audit log")]
             [BiasEvaluation({|POL007:Report = "TODO"|}, {|POL007:EvaluatedOn = "TODO"|})]
             public sealed record CreditScore(decimal Value);
             """,
@@ -98,6 +100,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
             [assembly: HumanOversight(OversightMode.HumanInTheLoop, Role = "Credit officer")]
             [assembly: BiasEvaluation(Report = "docs/bias.md", EvaluatedOn = "2026-06-30")]
             [assembly: ExplainabilityRecord(Method = "SHAP", Store = "decisions")]
+            [assembly: EventLogging(Destination = "audit log")]
 
             namespace Contoso;
 
@@ -110,6 +113,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
             [assembly: HumanOversight(OversightMode.HumanInTheLoop, Role = "Credit officer")]
             [assembly: BiasEvaluation(Report = "docs/bias.md", EvaluatedOn = "2026-06-30")]
             [assembly: ExplainabilityRecord(Method = "SHAP", Store = "decisions")]
+            [assembly: EventLogging(Destination = "audit log")]
 
             namespace Contoso;
 
@@ -260,6 +264,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
                 [Policy.Annotations.BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
                 [Policy.Annotations.ExplainabilityRecord(Method = "m", Store = "s")]
                 [Policy.Annotations.ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
+                [Policy.Annotations.EventLogging(Destination = "audit log")]
                 public sealed class {|POL002:Refunds|} { }
 
                 [Policy.Annotations.AiSystem("claims", Purpose = "p", Owner = "o", RiskLevel = Policy.Annotations.AiRiskLevel.Minimal, AutomatedDecisions = true)]
@@ -275,6 +280,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
                 [Policy.Annotations.BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
                 [Policy.Annotations.ExplainabilityRecord(Method = "m", Store = "s")]
                 [Policy.Annotations.ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
+                [Policy.Annotations.EventLogging(Destination = "audit log")]
                 [HumanOversight(OversightMode.HumanInTheLoop, {|POL007:Role = "TODO"|})]
                 public sealed class Refunds { }
 
@@ -358,12 +364,14 @@ namespace Policy.Analyzers.Tests.CodeFixes
                     using Policy.Annotations;
 
                     [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)]
+                    [Policy.Annotations.EventLogging(Destination = "audit log")]
                     public sealed class {|POL002:{|POL003:{|POL005:{|POL006:Credit|}|}|}|} { }
                     """,
                 FixedCode = """
                     using Policy.Annotations;
 
                     [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)]
+                    [Policy.Annotations.EventLogging(Destination = "audit log")]
                     [ImpactAssessment({|POL007:Reference = "TODO"|}, {|POL007:AssessedOn = "TODO"|})]
                     public sealed class {|POL002:{|POL003:{|POL005:Credit|}|}|} { }
                     """,
@@ -379,7 +387,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
             {
                 ("/src/Usings.cs", "global using Policy.Annotations;\n"),
                 ("/src/Credit.cs", """
-                    [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)]
+                    [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)] [EventLogging(Destination = "audit log")]
                     [HumanOversight(OversightMode.HumanInTheLoop, Role = "r")] [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")] [ExplainabilityRecord(Method = "m", Store = "s")] public sealed class {|POL006:Credit|} { }
                     """),
             },
@@ -387,7 +395,7 @@ namespace Policy.Analyzers.Tests.CodeFixes
             {
                 ("/src/Usings.cs", "global using Policy.Annotations;\n"),
                 ("/src/Credit.cs", """
-                    [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)]
+                    [AiSystem("credit", Purpose = "p", Owner = "o", RiskLevel = AiRiskLevel.High)] [EventLogging(Destination = "audit log")]
                     [HumanOversight(OversightMode.HumanInTheLoop, Role = "r")] [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")] [ExplainabilityRecord(Method = "m", Store = "s")] [ImpactAssessment({|POL007:Reference = "TODO"|}, {|POL007:AssessedOn = "TODO"|})] public sealed class Credit { }
                     """),
             },
@@ -420,5 +428,44 @@ namespace Policy.Analyzers.Tests.CodeFixes
             };
             return test.RunAsync(CancellationToken.None);
         }
+
+        [Fact]
+        [Trait("Rule", "POL015")]
+        public Task AddEventLogging_WithDestinationToBeFilledIn() => Verify.VerifyFixAsync("""
+            using Policy.Annotations;
+
+            [AiSystem("credit", Purpose = "Scores loans", Owner = "credit-risk", RiskLevel = AiRiskLevel.High)]
+            [HumanOversight(OversightMode.HumanInTheLoop, Role = "Credit officer")]
+            [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
+            [ExplainabilityRecord(Method = "m", Store = "s")]
+            [ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
+            public sealed class {|POL015:Credit|} { }
+            """, """
+            using Policy.Annotations;
+
+            [AiSystem("credit", Purpose = "Scores loans", Owner = "credit-risk", RiskLevel = AiRiskLevel.High)]
+            [HumanOversight(OversightMode.HumanInTheLoop, Role = "Credit officer")]
+            [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
+            [ExplainabilityRecord(Method = "m", Store = "s")]
+            [ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
+            [EventLogging({|POL007:Destination = "TODO"|})]
+            public sealed class Credit { }
+            """,
+            RequirementCodeFixProvider.AddEventLoggingKey);
+
+        [Fact]
+        [Trait("Rule", "POL017")]
+        public Task AddAiDisclosure_AfterAnAssemblyLevelSystem() => Verify.VerifyFixAsync("""
+            using Policy.Annotations;
+
+            [assembly: {|POL017:AiSystem|}("faq", Purpose = "Answers FAQ", Owner = "support", RiskLevel = AiRiskLevel.Limited, InteractsWithPeople = true)]
+            """, """
+            using Policy.Annotations;
+
+            [assembly: AiSystem("faq", Purpose = "Answers FAQ", Owner = "support", RiskLevel = AiRiskLevel.Limited, InteractsWithPeople = true)]
+            [assembly: AiDisclosure({|POL007:Notice = "TODO"|})]
+
+            """,
+            RequirementCodeFixProvider.AddAiDisclosureKey);
     }
 }

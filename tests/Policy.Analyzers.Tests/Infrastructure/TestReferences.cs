@@ -39,6 +39,8 @@ namespace Policy.Analyzers.Tests.Infrastructure
             "Microsoft.Extensions.Identity",
             "Microsoft.Agents.AI",
             "ModelContextProtocol",
+            "Microsoft.Extensions.Configuration.Abstractions",
+            "OllamaSharp",
         };
 
         /// <summary>Policy.Annotations, as a consumer gets it.</summary>
@@ -89,6 +91,9 @@ namespace Policy.Analyzers.Tests.Infrastructure
             _ = typeof(Microsoft.ML.MLContext);
             _ = typeof(Microsoft.SemanticKernel.Kernel);
             _ = typeof(Microsoft.ML.OnnxRuntime.InferenceSession);
+            _ = typeof(Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions);
+            _ = typeof(OllamaSharp.OllamaApiClient);
+            _ = typeof(Microsoft.Extensions.Configuration.IConfiguration);
             _ = typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute);
             _ = typeof(Microsoft.AspNetCore.Identity.IdentityUser);
             _ = typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute);

@@ -29,7 +29,7 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
             Verify.Diagnostic("POL090").WithNoLocation().WithArguments("policy.bias_evaluation.max_age_days", "one year", "a positive whole number of days"),
             Verify.Diagnostic("POL090").WithNoLocation().WithArguments("policy.count_di_wiring", "yes", "true or false"),
             Verify.Diagnostic("POL090").WithNoLocation().WithArguments("policy.requirements.high", "human_oversight, fairness_audit",
-                "a list of human_oversight, bias_evaluation, explainability, impact_assessment, data_provenance or none"));
+                "a list of human_oversight, bias_evaluation, explainability, impact_assessment, data_provenance, event_logging, ai_disclosure or none"));
 
         [Fact]
         public Task SameErrorInSeveralFiles_ReportedOnce()

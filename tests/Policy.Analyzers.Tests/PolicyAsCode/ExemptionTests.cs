@@ -18,6 +18,7 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
             [ExplainabilityRecord(Method = "m", Store = "s")]
             [ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
             {{exemption}}
+            [EventLogging(Destination = "audit log")]
             public sealed class {|#0:Credit|} { }
             """;
 

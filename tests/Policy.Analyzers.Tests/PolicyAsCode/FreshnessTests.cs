@@ -16,6 +16,7 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
             [ExplainabilityRecord(Method = "m", Store = "s")]
             [ImpactAssessment(Reference = "a", {|#1:AssessedOn = "{{assessedOn}}"|})]
             [BiasEvaluation(Report = "r", {|#0:EvaluatedOn = "{{evaluatedOn}}"|})]
+            [EventLogging(Destination = "audit log")]
             public sealed class Credit { }
             """;
 

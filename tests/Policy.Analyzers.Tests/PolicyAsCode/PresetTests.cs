@@ -23,6 +23,7 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
             [BiasEvaluation(Report = "r", EvaluatedOn = "2026-10-01")]
             [ExplainabilityRecord(Method = "m", Store = "s")]
             [ImpactAssessment(Reference = "a", AssessedOn = "2026-10-01")]
+            [EventLogging(Destination = "OpenTelemetry: audit collector")]
             public sealed class {|#0:Credit|}
             {
                 [DataProvenance("Loan book 2015-2025")]
@@ -42,12 +43,13 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
         public Task Default_LimitedRiskNeedsNothing() => WithPreset(LimitedSystem, "default").RunAsync();
 
         [Fact]
-        [Trait("Rule", "POL002"), Trait("Rule", "POL006"), Trait("Rule", "POL007")]
-        public Task Iso42001Strict_LimitedRiskNeedsOversightImpactAssessmentAndIntendedUse()
+        [Trait("Rule", "POL002"), Trait("Rule", "POL006"), Trait("Rule", "POL007"), Trait("Rule", "POL015")]
+        public Task Iso42001Strict_LimitedRiskNeedsOversightImpactAssessmentEventLoggingAndIntendedUse()
         {
             var test = WithPreset(LimitedSystem.Replace("[AiSystem(", "[{|#1:AiSystem|}("), "iso42001-strict");
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("POL002").WithLocation(0).WithArguments("faq-bot", "risk level Limited"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("POL006").WithLocation(0).WithArguments("faq-bot", "risk level Limited"));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("POL015").WithLocation(0).WithArguments("faq-bot", "risk level Limited"));
             test.ExpectedDiagnostics.Add(Verify.Diagnostic("POL007").WithLocation(1).WithArguments("[AiSystem(\"faq-bot\")]", "IntendedUse", "missing"));
             return test.RunAsync();
         }
@@ -88,7 +90,7 @@ namespace Policy.Analyzers.Tests.PolicyAsCode
             var known = new System.Collections.Generic.HashSet<string>
             {
                 "is_global", "global_level", "policy.requirements.unspecified", "policy.requirements.minimal", "policy.requirements.limited", "policy.requirements.high",
-                "policy.requirements.automated_decisions", "policy.requirements.personal_data", "policy.bias_evaluation.max_age_days",
+                "policy.requirements.automated_decisions", "policy.requirements.personal_data", "policy.requirements.interacts_with_people", "policy.requirements.synthetic_content", "policy.bias_evaluation.max_age_days",
                 "policy.impact_assessment.max_age_days", "policy.require_intended_use", "policy.exemption.require_expiry", "policy.count_di_wiring",
                 "policy.tools.require_approval", "policy.claims_class",
             };

@@ -161,6 +161,7 @@ namespace Policy.Analyzers.Tests.Rules
             [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
             [ExplainabilityRecord(Method = "m", Store = "s")]
             [ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
+            [EventLogging(Destination = "audit log")]
             public sealed class S { }
             """);
     }

@@ -12,11 +12,12 @@ namespace Policy.Analyzers.Tests.Rules
             """;
 
         [Fact]
-        [Trait("Rule", "POL002"), Trait("Rule", "POL003"), Trait("Rule", "POL005"), Trait("Rule", "POL006")]
-        public Task HighRiskWithoutAnyDeclaration_TriggersAllFour() => Verify.VerifyAsync(Usings + """
+        [Trait("Rule", "POL002"), Trait("Rule", "POL003"), Trait("Rule", "POL005"), Trait("Rule", "POL006"), Trait("Rule", "POL015")]
+        public Task HighRiskWithoutAnyDeclaration_TriggersAllFive() => Verify.VerifyAsync(Usings + """
             [AiSystem("credit-scoring", Purpose = "Scores loan applications", Owner = "credit-risk@contoso.com", RiskLevel = AiRiskLevel.High)]
             public sealed class {|#0:CreditScoring|} { }
             """,
+            Verify.Diagnostic("POL015").WithLocation(0).WithArguments("credit-scoring", "risk level High"),
             Verify.Diagnostic("POL002").WithLocation(0).WithArguments("credit-scoring", "risk level High"),
             Verify.Diagnostic("POL003").WithLocation(0).WithArguments("credit-scoring", "risk level High"),
             Verify.Diagnostic("POL005").WithLocation(0).WithArguments("credit-scoring", "risk level High"),
@@ -30,6 +31,7 @@ namespace Policy.Analyzers.Tests.Rules
             [BiasEvaluation(Report = "docs/bias/credit-2026.md", EvaluatedOn = "2026-06-30")]
             [ExplainabilityRecord(Method = "SHAP", Store = "decisions.explanations")]
             [ImpactAssessment(Reference = "docs/aiia/credit.md", AssessedOn = "2026-05-01")]
+            [EventLogging(Destination = "audit log")]
             public sealed class CreditScoring { }
             """);
 
@@ -40,6 +42,7 @@ namespace Policy.Analyzers.Tests.Rules
 
             [AiSystem("credit-scoring", Purpose = "Scores loan applications", Owner = "credit-risk@contoso.com", RiskLevel = AiRiskLevel.High)]
             [BiasEvaluation(Report = "docs/bias/credit-2026.md", EvaluatedOn = "2026-06-30")]
+            [EventLogging(Destination = "audit log")]
             public sealed class CreditScoring { }
 
             [AiComponent("credit-scoring")]
@@ -69,6 +72,7 @@ namespace Policy.Analyzers.Tests.Rules
             [AiSystem("hiring", Purpose = "Ranks applicants", Owner = "hr", RiskLevel = AiRiskLevel.High, AutomatedDecisions = true)]
             [BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
             [ImpactAssessment(Reference = "a", AssessedOn = "2026-01-01")]
+            [EventLogging(Destination = "audit log")]
             public sealed class {|#0:Hiring|} { }
             """,
             Verify.Diagnostic("POL002").WithLocation(0).WithArguments("hiring", "risk level High, AutomatedDecisions = true"),
@@ -85,6 +89,7 @@ namespace Policy.Analyzers.Tests.Rules
         [Trait("Rule", "POL006")]
         public Task AssemblyLevelSystem_ReportedOnTheAttribute() => Verify.VerifyAsync(Usings + """
             [assembly: {|#0:AiSystem|}("credit-scoring", Purpose = "Scores loan applications", Owner = "credit-risk", RiskLevel = AiRiskLevel.High)]
+            [assembly: EventLogging(Destination = "audit log")]
             [assembly: HumanOversight(OversightMode.HumanOnTheLoop, Role = "Credit officer")]
             [assembly: BiasEvaluation(Report = "r", EvaluatedOn = "2026-01-01")]
             [assembly: ExplainabilityRecord(Method = "m", Store = "s")]
@@ -126,6 +131,7 @@ namespace Policy.Analyzers.Tests.Rules
         [Trait("Rule", "POL002")]
         public Task ConfiguredHighRequirements_None_Silences() => Verify.VerifyAsync(Usings + """
             [AiSystem("credit-scoring", Purpose = "Scores loan applications", Owner = "credit-risk", RiskLevel = AiRiskLevel.High)]
+            [EventLogging(Destination = "audit log")]
             public sealed class CreditScoring { }
             """,
             "policy.requirements.high = none");
