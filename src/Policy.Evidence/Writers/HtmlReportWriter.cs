@@ -337,6 +337,15 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
         html.Append("<div class=\"flags\">");
         Flag(html, system.AutomatedDecisions, "Automated decisions", "No automated decisions");
         Flag(html, system.ProcessesPersonalData, "Processes personal data", "No personal data declared");
+        if (system.InteractsWithPeople)
+        {
+            Flag(html, true, "Interacts with people", string.Empty);
+        }
+
+        if (system.GeneratesSyntheticContent)
+        {
+            Flag(html, true, "Generates synthetic content", string.Empty);
+        }
         foreach (var dataClass in system.DataClasses)
         {
             html.Append("<span class=\"chip\">data: ").Append(E(dataClass)).Append("</span>");
@@ -428,6 +437,10 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
             html.Append("</tbody></table></div>\n");
         }
 
+        WriteTools(html, system);
+        WriteModels(html, system);
+        WriteEventLogging(html, system);
+
         html.Append("<h4>Observed AI SDKs and suppliers</h4>\n");
         if (system.ObservedSdks.Count == 0)
         {
@@ -449,6 +462,76 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
         }
 
         html.Append("</article>\n");
+    }
+
+    /// <summary>The functions the system's model can call (inventory <c>tools</c>, judged by POL040 and POL010/POL011).</summary>
+    private static void WriteTools(StringBuilder html, SystemRecord system)
+    {
+        html.Append("<h4>Tools the model can call</h4>\n");
+        if (system.Tools.Count == 0)
+        {
+            html.Append("<p class=\"empty\">None found in code.</p>\n");
+            return;
+        }
+
+        html.Append("<div class=\"scroll\"><table class=\"tools\">\n<thead><tr><th>Tool</th><th>Method</th><th>Registered through</th><th>Returns data</th><th>Human approval</th><th>Where</th></tr></thead>\n<tbody>\n");
+        foreach (var tool in system.Tools)
+        {
+            html.Append("<tr><td><strong>").Append(E(tool.Name)).Append("</strong></td><td><code>").Append(Breakable(tool.Method)).Append("</code></td><td>")
+                .Append(E(tool.Mechanism)).Append("</td><td>")
+                .Append(tool.DataClasses.Count == 0 ? "<span class=\"muted\">no classified data</span>" : string.Join(", ", tool.DataClasses.Select(E))).Append("</td><td>")
+                .Append(tool.ApprovalGated ? "<span class=\"badge s-evidenced\">✓ " + E(tool.Approval) + "</span>" : "<span class=\"badge s-na\">none</span>").Append("</td><td>")
+                .Append(tool.Source is null ? "<span class=\"muted\">unknown</span>" : Where(tool.Source)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></div>\n");
+    }
+
+    /// <summary>The models the system's code states (inventory <c>models</c>, judged by POL050).</summary>
+    private static void WriteModels(StringBuilder html, SystemRecord system)
+    {
+        html.Append("<h4>Models in use</h4>\n");
+        if (system.Models.Count == 0)
+        {
+            html.Append("<p class=\"empty\">No model id stated in code.</p>\n");
+            return;
+        }
+
+        html.Append("<div class=\"scroll\"><table class=\"models\">\n<thead><tr><th>Provider</th><th>Model</th><th>From configuration</th><th>API</th><th>Where</th></tr></thead>\n<tbody>\n");
+        foreach (var model in system.Models)
+        {
+            html.Append("<tr><td>").Append(E(model.Provider)).Append("</td><td>")
+                .Append(model.Model is null ? "<span class=\"muted\">not a constant</span>" : "<code>" + E(model.Model) + "</code>").Append("</td><td>")
+                .Append(model.ConfigurationKey is null ? "<span class=\"muted\">no</span>" : "<code>" + E(model.ConfigurationKey) + "</code>").Append("</td><td>")
+                .Append(E(model.Api)).Append("</td><td>")
+                .Append(model.Source is null ? "<span class=\"muted\">unknown</span>" : Where(model.Source)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></div>\n");
+    }
+
+    /// <summary>The event-logging evidence (inventory <c>eventLogging</c>, what POL015 accepts): declared or observed.</summary>
+    private static void WriteEventLogging(StringBuilder html, SystemRecord system)
+    {
+        html.Append("<h4>Event logging (record-keeping)</h4>\n");
+        if (system.EventLogging.Count == 0)
+        {
+            html.Append("<p class=\"empty\">Neither declared nor observed in code.</p>\n");
+            return;
+        }
+
+        html.Append("<div class=\"scroll\"><table class=\"logging\">\n<thead><tr><th>Evidence</th><th>Detail</th><th>Where</th></tr></thead>\n<tbody>\n");
+        foreach (var entry in system.EventLogging)
+        {
+            var detail = entry.Evidence == "declared"
+                ? "destination: " + (entry.Destination is null ? "<span class=\"missing\">not declared</span>" : E(entry.Destination)) +
+                  (entry.RetentionDays is { } days ? "; retention: " + N(days) + " days" : string.Empty)
+                : "built with <code>" + E(entry.Method ?? string.Empty) + "</code>";
+            html.Append("<tr><td>").Append(E(entry.Evidence)).Append("</td><td>").Append(detail).Append("</td><td>")
+                .Append(entry.Source is null ? "<span class=\"muted\">unknown</span>" : Where(entry.Source)).Append("</td></tr>\n");
+        }
+
+        html.Append("</tbody></table></div>\n");
     }
 
     private static void Flag(StringBuilder html, bool on, string yes, string no) =>

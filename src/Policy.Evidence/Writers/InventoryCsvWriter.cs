@@ -16,7 +16,7 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
     {
         var text = new StringBuilder();
         Row(text, ["id", "name", "project", "risk_level", "owner", "purpose", "intended_use", "automated_decisions", "processes_personal_data",
-            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "missing", "components", "suppliers_observed", "open_findings", "declared_at"]);
+            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "missing", "components", "suppliers_observed", "models", "tools", "open_findings", "declared_at"]);
         foreach (var system in document.Systems)
         {
             var present = system.Declarations.Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
@@ -24,11 +24,14 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
             [
                 system.Id, system.Name, system.Project, system.RiskLevel, system.Owner ?? string.Empty, system.Purpose ?? string.Empty, system.IntendedUse ?? string.Empty,
                 system.AutomatedDecisions ? "true" : "false", system.ProcessesPersonalData ? "true" : "false",
-                .. Declarations.Select(d => present.Contains(d) ? "yes" : "no"),
+                // "observed": event logging evidenced by telemetry built in the system's code, which POL015 accepts.
+                .. Declarations.Select(d => present.Contains(d) ? "yes" : d == "EventLogging" && system.EventLogging.Exists(e => e.Evidence == "observed") ? "observed" : "no"),
                 string.Join("; ", system.Required),
                 string.Join("; ", system.Missing),
                 string.Join("; ", system.Components.Select(c => c.Type)),
                 string.Join("; ", system.ObservedSdks.Select(s => s.Supplier).Distinct(StringComparer.Ordinal)),
+                string.Join("; ", system.Models.Select(m => m.Model ?? "configuration: " + m.ConfigurationKey).Distinct(StringComparer.Ordinal)),
+                string.Join("; ", system.Tools.Select(t => t.Name + (t.ApprovalGated ? " (approval: " + t.Approval + ")" : " (no approval)"))),
                 document.Findings.Count(f => f.SystemId == system.Id && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),
                 system.Source?.ToString() ?? string.Empty,
             ]);
