@@ -68,6 +68,14 @@ namespace Policy.Analyzers
                         return; // No AI SDK type referenced and none configured: no AI call can exist.
                     }
 
+                    // POL016 and POL050 outside invocations: `EnableSensitiveData = true`, `ModelId = "..."` (assignments,
+                    // object initializers, UseOpenTelemetry's configure lambda) and `new OllamaApiClient(uri, "model")`,
+                    // dismissed on the syntax's name before anything else is bound.
+                    if (operation.Operation.Kind != OperationKind.Invocation && IsAiCodeSyntax(operation.Operation.Syntax))
+                    {
+                        ReportAiCode(operation.Operation, operation.ContainingSymbol, policy, operation.ReportDiagnostic, operation.CancellationToken);
+                    }
+
                     switch (operation.Operation)
                     {
                         case IInvocationOperation invocation:
@@ -105,22 +113,6 @@ namespace Policy.Analyzers
                     JudgeTool(tool, policy, judgedTools, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
                 },
                 SyntaxKind.MethodDeclaration);
-
-            // POL016 and POL050 outside invocations: `EnableSensitiveData = true`, `ModelId = "..."` (assignments, object
-            // initializers, UseOpenTelemetry's configure lambda) and `new OllamaApiClient(uri, "model")`. Syntax-node actions
-            // so that everything else is dismissed on its name, before anything is bound.
-            start.RegisterSyntaxNodeAction(
-                node =>
-                {
-                    if (!IsAiCodeSyntax(node.Node) || policy.Matcher.IsEmpty ||
-                        node.SemanticModel.GetOperation(node.Node, node.CancellationToken) is not { } operation)
-                    {
-                        return;
-                    }
-
-                    ReportAiCode(operation, node.ContainingSymbol, policy, node.ReportDiagnostic, node.CancellationToken);
-                },
-                SyntaxKind.SimpleAssignmentExpression, SyntaxKind.ObjectCreationExpression);
         }
 
         private static void OnInvocation(OperationAnalysisContext operation, IInvocationOperation invocation, PolicyContext policy, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, ConcurrentDictionary<ISymbol, bool> judgedTools)
