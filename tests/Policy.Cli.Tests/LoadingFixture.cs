@@ -13,6 +13,8 @@ namespace Policy.Cli.Tests;
 /// attributes of this build wired in. Directory.Packages.props: central package management.</item>
 /// <item>Good.sln, Good.slnx, Good.slnf (Chat + Console): Chat (net10.0 + netstandard2.0, NU1603, a declared system and an
 /// undeclared type, the AI code for net10.0 only), Web (Razor component injecting an AI client), Console (one undeclared AI type).</item>
+/// <item>Multi (net10.0 + netstandard2.0, ONNX Runtime for both): a shared AI type, one under #if for net10.0 only, a
+/// system declared for both whose component exists for net10.0 only.</item>
 /// <item>fresh-a/Console and fresh-b/Console: never-restored copies of Console.</item>
 /// <item>broken/Drift (code written against an older OpenAI API), broken/Missing (a package its feed does not have),
 /// broken/NoAi (unresolved names, none of them AI), Partial.slnx (names a project that does not exist),
@@ -33,6 +35,13 @@ public sealed class LoadingFixture : IDisposable
         var openAi = Path.Combine(GlobalPackages, "openai", "2.15.0", "openai.2.15.0.nupkg");
         Assert.True(File.Exists(openAi), "OpenAI 2.15.0 is not in the global packages folder (the analyzer tests restore it): " + openAi);
         File.Copy(openAi, Path.Combine(Folder, "feed", "openai.2.15.0.nupkg"));
+
+        // ONNX Runtime's managed package: its netstandard2.0 and net8.0 dependencies (System.Memory & co.) are in the global
+        // packages folder after this repository's own restore, so a project can multi-target net10.0 and netstandard2.0
+        // with an AI SDK for both, offline.
+        var onnx = Path.Combine(GlobalPackages, "microsoft.ml.onnxruntime.managed", "1.31.1", "microsoft.ml.onnxruntime.managed.1.31.1.nupkg");
+        Assert.True(File.Exists(onnx), "Microsoft.ML.OnnxRuntime.Managed 1.31.1 is not in the global packages folder (the analyzer tests restore it): " + onnx);
+        File.Copy(onnx, Path.Combine(Folder, "feed", "microsoft.ml.onnxruntime.managed.1.31.1.nupkg"));
 
         Write("nuget.config", """
             <?xml version="1.0" encoding="utf-8"?>
@@ -65,6 +74,7 @@ public sealed class LoadingFixture : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageVersion Include="OpenAI" Version="2.15.0" />
+                <PackageVersion Include="Microsoft.ML.OnnxRuntime.Managed" Version="1.31.1" />
                 <PackageVersion Include="Contoso.Widgets" Version="1.0.0" />
                 <PackageVersion Include="Contoso.Strict" Version="1.0.0" />
                 <PackageVersion Include="Contoso.Core" Version="1.1.0" />
@@ -117,6 +127,58 @@ public sealed class LoadingFixture : IDisposable
                 }
             }
             #endif
+            """);
+
+        // Multi: multi-targeted with the AI SDK for both frameworks: one AI type both frameworks compile, one under #if
+        // for .NET 10 only, and a declared system whose component exists for .NET 10 only.
+        Write("Multi/Multi.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.ML.OnnxRuntime.Managed" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("Multi/Scoring.cs", """
+            using Microsoft.ML.OnnxRuntime;
+            using Policy.Annotations;
+
+            namespace Multi
+            {
+                public sealed class Scorer
+                {
+                    private readonly InferenceSession _session;
+
+                    public Scorer(InferenceSession session) { _session = session; }
+
+                    public InferenceSession Session => _session;
+                }
+
+            #if NET10_0_OR_GREATER
+                public sealed class FastScorer
+                {
+                    private readonly InferenceSession _session;
+
+                    public FastScorer(InferenceSession session) { _session = session; }
+
+                    public InferenceSession Session => _session;
+                }
+
+                [AiComponent("ranking")]
+                public sealed class Reranker
+                {
+                    public InferenceSession Session { get; set; }
+                }
+            #endif
+
+                [AiSystem("ranking", Name = "Ranking", Purpose = "Ranks search results", Owner = "search", RiskLevel = AiRiskLevel.Minimal)]
+                public sealed class Ranking
+                {
+                    public InferenceSession Session { get; set; }
+                }
+            }
             """);
 
         // Web: a Razor component (source-generated C#) that injects an AI client.

@@ -28,11 +28,71 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.True(check.ExitCode == 0, check.Error);
         Assert.Equal(fromBuild.Order(), Findings(check.Out).Order());
 
-        // Coverage: every project complete; the multi-targeted one analysed for one framework, and it says which.
+        // Coverage: every project complete; the multi-targeted one analysed for each framework.
         Assert.DoesNotContain("the analysis is partial", check.Error);
         Assert.Contains("restore restored", check.Error);
-        Assert.Contains("Chat/Chat.csproj: loaded fully [net10.0, netstandard2.0; analysed net10.0]", check.Error);
+        Assert.Contains("Chat/Chat.csproj: loaded fully [net10.0, netstandard2.0; each analysed]", check.Error);
         Assert.Matches(@"Web/Web\.csproj: loaded fully \[net10\.0\]; \d+/\d+ source file\(s\) analysed, [1-9]\d* generated", check.Error);
+    }
+
+    /// <summary>
+    /// Multi-targeting: every framework is analysed and the results merged. `dotnet build` reports a finding once per
+    /// framework; the CLI lists it once, and a finding only some frameworks have (code under #if) says which.
+    /// </summary>
+    [Fact]
+    public async Task MultiTargeted_EachFrameworkAnalysed_FindingsAndInventoryMerged()
+    {
+        var build = CliRunner.Run("dotnet", fixture.Folder, ["build", fixture["Multi/Multi.csproj"], "--no-incremental", "-nologo", "-p:PolicyEvaluationDate=2026-11-27"]);
+        Assert.True(build.ExitCode == 0, build.Out);
+        var fromBuild = BuildLineWithFramework().Matches(build.Out)
+            .Select(m => (Finding: $"{m.Groups["rule"].Value} {Path.GetFileName(m.Groups["file"].Value)}:{m.Groups["line"].Value}", Framework: m.Groups["tfm"].Value))
+            .Distinct()
+            .GroupBy(f => f.Finding)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Framework).Order().ToList());
+        Assert.Equal(["net10.0", "netstandard2.0"], fromBuild["POL001 Scoring.cs:6"]); // Scorer: both frameworks
+        Assert.Equal(["net10.0"], fromBuild["POL001 Scoring.cs:16"]); // FastScorer: under #if NET10_0_OR_GREATER
+
+        var check = CliRunner.Policy(fixture.Folder, "check", fixture["Multi/Multi.csproj"], "--as-of", "2026-11-27", "--format", "json");
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.Equal(fromBuild.Keys.Order(), Findings(check.Out).Order()); // each once
+        using (var json = JsonDocument.Parse(check.Out))
+        {
+            var frameworks = json.RootElement.EnumerateArray().ToDictionary(
+                f => $"{f.GetProperty("ruleId").GetString()} {Path.GetFileName(f.GetProperty("source").GetProperty("path").GetString())}:{f.GetProperty("source").GetProperty("line").GetInt32()}",
+                f => f.TryGetProperty("targetFrameworks", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : null);
+            Assert.Null(frameworks["POL001 Scoring.cs:6"]);
+            Assert.Equal(["net10.0"], frameworks["POL001 Scoring.cs:16"]);
+        }
+
+        Assert.Contains("Multi/Multi.csproj: loaded fully [net10.0, netstandard2.0; each analysed]", check.Error);
+
+        var pack = Path.Combine(fixture.Folder, "out", "multi");
+        var evidence = CliRunner.Policy(fixture.Folder, "evidence", fixture["Multi/Multi.csproj"], "--as-of", "2026-11-27", "--out", pack);
+        Assert.True(evidence.ExitCode == 0, evidence.Error);
+        var inventoryText = File.ReadAllText(Path.Combine(pack, "inventory.json"));
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(CliRunner.Root, "docs", "schemas", "inventory.schema.json"));
+        Assert.Empty(schema.Validate(inventoryText));
+        using var inventory = JsonDocument.Parse(inventoryText);
+        static string? Frameworks(JsonElement e) => e.TryGetProperty("targetFrameworks", out var t) ? string.Join(",", t.EnumerateArray().Select(x => x.GetString())) : null;
+        var undeclared = inventory.RootElement.GetProperty("undeclared").EnumerateArray().Select(u => (u.GetProperty("type").GetString(), Frameworks(u))).ToList();
+        Assert.Equal([("Multi.FastScorer", "net10.0"), ("Multi.Scorer", null)], undeclared);
+        var system = Assert.Single(inventory.RootElement.GetProperty("systems").EnumerateArray());
+        Assert.Equal("ranking", system.GetProperty("id").GetString());
+        Assert.Null(Frameworks(system));
+        Assert.Single(system.GetProperty("declarations").EnumerateArray());
+        Assert.Equal([("Multi.Ranking", null), ("Multi.Reranker", "net10.0")], system.GetProperty("components").EnumerateArray().Select(c => (c.GetProperty("type").GetString(), Frameworks(c))).ToList());
+        Assert.Equal(["Microsoft.ML.OnnxRuntime.InferenceSession"], system.GetProperty("observedSdks").EnumerateArray().Select(s => s.GetProperty("type").GetString()));
+
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "findings.sarif")));
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => (r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32(),
+                r.GetProperty("properties").TryGetProperty("targetFrameworks", out var t) ? string.Join(",", t.EnumerateArray().Select(x => x.GetString())) : null))
+            .Order().ToList();
+        Assert.Equal([(6, null), (16, "net10.0")], results);
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        var project = manifest.RootElement.GetProperty("coverage").GetProperty("projects")[0];
+        Assert.Equal(["net10.0", "netstandard2.0"], project.GetProperty("analysedTargetFrameworks").EnumerateArray().Select(f => f.GetString()));
     }
 
     [Fact]
@@ -232,4 +292,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
 
     [GeneratedRegex(@"(?<file>[^\s(]+\.(?:cs|razor))\((?<line>\d+),\d+\): (?:warning|error) (?<rule>POL\d{3})")]
     private static partial Regex BuildLine();
+
+    [GeneratedRegex(@"(?<file>[^\s(]+\.cs)\((?<line>\d+),\d+\): (?:warning|error) (?<rule>POL\d{3}):.*\[[^\]]+::TargetFramework=(?<tfm>[^\]]+)\]")]
+    private static partial Regex BuildLineWithFramework();
 }

@@ -746,7 +746,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
                 _ => "<span class=\"missing\">not loaded</span>: " + E(project.Reason ?? string.Empty),
             };
             var frameworks = string.Join(", ", project.TargetFrameworks.Select(E)) +
-                (project.TargetFrameworks.Count > 1 ? " (analysed: " + E(project.AnalysedTargetFramework ?? "?") + ")" : string.Empty);
+                (project.TargetFrameworks.Count > 1 ? " (analysed: " + (project.AnalysedTargetFrameworks.SequenceEqual(project.TargetFrameworks) ? "each" : E(string.Join(", ", project.AnalysedTargetFrameworks))) + ")" : string.Empty);
             html.Append("<tr><td><code>").Append(Breakable(project.Path)).Append("</code></td><td>").Append(status).Append("</td><td>").Append(frameworks)
                 .Append("</td><td>").Append(N(project.SourceFilesAnalysed)).Append(" / ").Append(N(project.SourceFiles)).Append(" analysed, ").Append(N(project.GeneratedFiles)).Append(" generated</td><td>")
                 .Append(N(project.CompileErrors))
