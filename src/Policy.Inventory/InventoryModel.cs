@@ -243,6 +243,13 @@ namespace Policy.Inventory
         /// <summary>The models the system's code states (constant ids, deployment names, model files, configuration keys).</summary>
         public List<ModelRecord> Models { get; set; } = new List<ModelRecord>();
 
+        /// <summary>
+        /// The referenced assembly that declares the system, when it is declared there and types of <see cref="Project"/>
+        /// join it ([AiComponent]); null when declared in source. When the declaring project is analysed in the same run,
+        /// its record holds these components instead.
+        /// </summary>
+        public string? DeclaredIn { get; set; }
+
         /// <summary>The target frameworks that declare the system, when a multi-targeted project declares it for some of its frameworks only; null when every framework analysed does.</summary>
         public List<string>? TargetFrameworks { get; set; }
     }

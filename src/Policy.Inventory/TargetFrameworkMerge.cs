@@ -151,7 +151,8 @@ namespace Policy.Inventory
             document.Exemptions.AddRange(exemptions);
         }
 
-        private static void MergeSystem(SystemRecord into, SystemRecord from, string? framework, Action<object, string?> mark)
+        /// <summary>Merges one record of a system into another of the same system (lists united, each entry once).</summary>
+        internal static void MergeSystem(SystemRecord into, SystemRecord from, string? framework, Action<object, string?> mark)
         {
             into.Required = InCatalogueOrder(into.Required.Union(from.Required, StringComparer.Ordinal));
             into.Missing = InCatalogueOrder(into.Missing.Union(from.Missing, StringComparer.Ordinal));

@@ -15,6 +15,8 @@ namespace Policy.Cli.Tests;
 /// undeclared type, the AI code for net10.0 only), Web (Razor component injecting an AI client), Console (one undeclared AI type).</item>
 /// <item>Multi (net10.0 + netstandard2.0, ONNX Runtime for both): a shared AI type, one under #if for net10.0 only, a
 /// system declared for both whose component exists for net10.0 only.</item>
+/// <item>Joined/App and Joined/Binary: an [AiComponent] joining a system declared in Joined/Lib, referenced as a project
+/// and as a built assembly.</item>
 /// <item>fresh-a/Console and fresh-b/Console: never-restored copies of Console.</item>
 /// <item>broken/Drift (code written against an older OpenAI API), broken/Missing (a package its feed does not have),
 /// broken/NoAi (unresolved names, none of them AI), Partial.slnx (names a project that does not exist),
@@ -180,6 +182,47 @@ public sealed class LoadingFixture : IDisposable
                 }
             }
             """);
+
+        // Joined: an app whose [AiComponent] joins a system declared in a library, referenced as a project (App) and as
+        // a built assembly (Binary: the test builds Lib first).
+        Write("Joined/Lib/Lib.csproj", Project(null));
+        Write("Joined/Lib/Search.cs", """
+            using Policy.Annotations;
+
+            namespace Lib;
+
+            [AiSystem("search", Name = "Search", Purpose = "Ranks documents", Owner = "search", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class SearchSystem
+            {
+            }
+            """);
+        Write("Joined/App/App.csproj", Project("OpenAI").Replace("</Project>", """
+              <ItemGroup>
+                <ProjectReference Include="../Lib/Lib.csproj" />
+              </ItemGroup>
+            </Project>
+            """));
+        Write("Joined/Binary/Binary.csproj", Project("OpenAI").Replace("</Project>", """
+              <ItemGroup>
+                <Reference Include="../Lib/bin/Debug/net10.0/Lib.dll" />
+              </ItemGroup>
+            </Project>
+            """));
+        foreach (var name in new[] { "App", "Binary" })
+        {
+            Write($"Joined/{name}/QueryRewriter.cs", $$"""
+                using OpenAI.Chat;
+                using Policy.Annotations;
+
+                namespace {{name}};
+
+                [AiComponent("search")]
+                public sealed class QueryRewriter(ChatClient chat)
+                {
+                    public ChatClient Chat => chat;
+                }
+                """);
+        }
 
         // Web: a Razor component (source-generated C#) that injects an AI client.
         Write("Web/Web.csproj", """
@@ -381,14 +424,14 @@ public sealed class LoadingFixture : IDisposable
         }
     }
 
-    private static string Project(string package) => $"""
+    private static string Project(string? package) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
             <Nullable>enable</Nullable>
           </PropertyGroup>
           <ItemGroup>
-            <PackageReference Include="{package}" />
+            {(package is null ? string.Empty : $"<PackageReference Include=\"{package}\" />")}
           </ItemGroup>
         </Project>
         """;

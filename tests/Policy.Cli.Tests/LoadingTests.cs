@@ -95,6 +95,53 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.Equal(["net10.0", "netstandard2.0"], project.GetProperty("analysedTargetFrameworks").EnumerateArray().Select(f => f.GetString()));
     }
 
+    /// <summary>
+    /// An app's [AiComponent] joins a system declared in a library: with the library in the run, the app's component is
+    /// attached to the library's system record; with the library as a built assembly only, the system is listed with the
+    /// assembly that declares it (declaredIn) and the app's component. Never POL009 (unknown system) nor POL001.
+    /// </summary>
+    [Fact]
+    public void ComponentJoiningASystemOfAReferencedAssembly_IsAttachedToIt()
+    {
+        var pack = Path.Combine(fixture.Folder, "out", "joined");
+        var result = CliRunner.Policy(fixture.Folder, "evidence", fixture["Joined/App/App.csproj"], "--out", pack);
+        Assert.True(result.ExitCode == 0, result.Error);
+        using (var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json"))))
+        {
+            var root = inventory.RootElement;
+            Assert.Equal(["App", "Lib"], root.GetProperty("projects").EnumerateArray().Select(p => p.GetString()));
+            var system = Assert.Single(root.GetProperty("systems").EnumerateArray());
+            Assert.Equal("search", system.GetProperty("id").GetString());
+            Assert.Equal("Lib", system.GetProperty("project").GetString());
+            Assert.False(system.TryGetProperty("declaredIn", out _));
+            Assert.Equal("Joined/Lib/Search.cs", system.GetProperty("source").GetProperty("path").GetString());
+            Assert.Equal([("App.QueryRewriter", "App"), ("Lib.SearchSystem", "Lib")],
+                system.GetProperty("components").EnumerateArray().Select(c => (c.GetProperty("type").GetString(), c.GetProperty("project").GetString())).ToList());
+            Assert.Equal(["OpenAI.Chat.ChatClient"], system.GetProperty("observedSdks").EnumerateArray().Select(s => s.GetProperty("type").GetString()));
+            Assert.Empty(root.GetProperty("undeclared").EnumerateArray());
+            Assert.DoesNotContain(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() is "POL001" or "POL009");
+        }
+
+        var lib = CliRunner.Run("dotnet", fixture.Folder, ["build", fixture["Joined/Lib/Lib.csproj"], "-nologo"]);
+        Assert.True(lib.ExitCode == 0, lib.Out);
+        var binaryPack = Path.Combine(fixture.Folder, "out", "joined-binary");
+        var binary = CliRunner.Policy(fixture.Folder, "evidence", fixture["Joined/Binary/Binary.csproj"], "--out", binaryPack);
+        Assert.True(binary.ExitCode == 0, binary.Error);
+        using (var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(binaryPack, "inventory.json"))))
+        {
+            var root = inventory.RootElement;
+            var system = Assert.Single(root.GetProperty("systems").EnumerateArray());
+            Assert.Equal("search", system.GetProperty("id").GetString());
+            Assert.Equal("Search", system.GetProperty("name").GetString());
+            Assert.Equal("Binary", system.GetProperty("project").GetString());
+            Assert.Equal("Lib", system.GetProperty("declaredIn").GetString());
+            Assert.False(system.TryGetProperty("source", out _));
+            Assert.Equal(["Binary.QueryRewriter"], system.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
+            Assert.Empty(root.GetProperty("undeclared").EnumerateArray());
+            Assert.DoesNotContain(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() is "POL001" or "POL009");
+        }
+    }
+
     [Fact]
     public void Shapes_SlnxSlnfAndFolder_GiveTheSameFindings()
     {
@@ -187,6 +234,10 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
             .Select(r => r.GetProperty("properties").GetProperty("confidence").GetString()).Order().ToList();
         Assert.Equal(["confirmed", "suspected"], confidences);
         Assert.Contains("suspectedAiComponent", File.ReadAllText(Path.Combine(pack, "aibom.cdx.json")));
+        var csv = File.ReadAllLines(Path.Combine(pack, "inventory.csv"));
+        Assert.EndsWith(",confidence,entry", csv[0]);
+        Assert.Contains(csv, l => l.StartsWith(",Drift.VoiceAgent,Drift,", StringComparison.Ordinal) && l.EndsWith(",suspected,undeclared", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith(",Drift.Summariser,Drift,", StringComparison.Ordinal) && l.EndsWith(",confirmed,undeclared", StringComparison.Ordinal));
         Assert.Contains("suspected: the AI type did not resolve", File.ReadAllText(Path.Combine(pack, "report.html")));
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
