@@ -19,6 +19,7 @@ namespace Policy.Cli.Tests;
 /// and as a built assembly.</item>
 /// <item>fresh-a/Console and fresh-b/Console: never-restored copies of Console.</item>
 /// <item>broken/Drift (code written against an older OpenAI API), broken/Missing (a package its feed does not have),
+/// broken/Qualified (an AI SDK package the feed lacks, its types written fully qualified, no AI import),
 /// broken/NoAi (unresolved names, none of them AI), Partial.slnx (names a project that does not exist),
 /// pinned/ (a global.json that pins an SDK that is not installed).</item>
 /// </list>
@@ -83,6 +84,7 @@ public sealed class LoadingFixture : IDisposable
                 <PackageVersion Include="Contoso.Legacy" Version="1.0.0" />
                 <PackageVersion Include="Contoso.PrivateAi.Gateway" Version="2.0.0" />
                 <PackageVersion Include="Contoso.Payments.Private" Version="3.0.0" />
+                <PackageVersion Include="Azure.AI.OpenAI" Version="2.1.0" />
               </ItemGroup>
             </Project>
             """);
@@ -371,6 +373,24 @@ public sealed class LoadingFixture : IDisposable
             public sealed class OpenAiHelper
             {
                 public string Name => "not AI: only the name says so";
+            }
+            """);
+        // An AI SDK package the feed lacks, and code that names its types only fully qualified (no AI using anywhere):
+        // the package reference is what makes the unresolved names suspected.
+        Write("broken/Qualified/Qualified.csproj", Project("Azure.AI.OpenAI"));
+        Write("broken/Qualified/Gateway.cs", """
+            namespace Qualified;
+
+            public sealed class Gateway
+            {
+                private readonly Azure.AI.OpenAI.AzureOpenAIClient _client = null!;
+
+                public Azure.AI.OpenAI.AzureOpenAIClient Client => _client;
+            }
+
+            public sealed class Ledger
+            {
+                public Contoso.Payments.PaymentClient Payments { get; } = null!;
             }
             """);
         Write("broken/NoAi/NoAi.csproj", Project("Contoso.Payments.Private"));

@@ -269,6 +269,24 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.Equal("references not resolved", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
     }
 
+    /// <summary>
+    /// The project references an AI SDK package that did not restore and its code names the SDK's types fully qualified,
+    /// with no AI using anywhere: the package reference (from the assets file of the failed restore) makes them suspected;
+    /// an unresolved non-AI name in the same project does not.
+    /// </summary>
+    [Fact]
+    public void AiPackageNotRestored_FullyQualifiedNamesWithoutImports_AreSuspected()
+    {
+        var result = CliRunner.Policy(fixture.Folder, "inventory", fixture["broken/Qualified/Qualified.csproj"], "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("dotnet restore failed (NU1101", result.Error);
+        using var inventory = JsonDocument.Parse(result.Out);
+        var undeclared = Assert.Single(inventory.RootElement.GetProperty("undeclared").EnumerateArray());
+        Assert.Equal("Qualified.Gateway", undeclared.GetProperty("type").GetString());
+        Assert.Equal("suspected", undeclared.GetProperty("confidence").GetString());
+        Assert.Equal("Azure.AI.OpenAI.AzureOpenAIClient", undeclared.GetProperty("sdks")[0].GetProperty("type").GetString());
+    }
+
     [Theory]
     [InlineData("broken/Drift/Drift.csproj")]
     [InlineData("broken/Missing/Missing.csproj")]

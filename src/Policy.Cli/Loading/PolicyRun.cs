@@ -123,9 +123,22 @@ public sealed class PolicyRun
                     analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles.Add(new FileText(baselineFile)), analyzerOptions.AnalyzerConfigOptionsProvider);
                 }
 
+                // --as-of, and the project's package references: context for AI names that do not resolve (the build
+                // never runs the analyzers on code that does not compile, so only the CLI needs them).
+                var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
                 if (evaluationDate is { } date)
                 {
-                    analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles, new EvaluationDateOptionsProvider(analyzerOptions.AnalyzerConfigOptionsProvider, date));
+                    overrides[Policy.Model.Settings.PolicySettings.EvaluationDateKey] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                if (PackageReferences.Of(project.FilePath!, AssetsFile(project)) is { Count: > 0 } packages)
+                {
+                    overrides[Policy.Model.Settings.PolicySettings.PackageReferencesKey] = string.Join(";", packages);
+                }
+
+                if (overrides.Count > 0)
+                {
+                    analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles, new OverridingOptionsProvider(analyzerOptions.AnalyzerConfigOptionsProvider, overrides));
                 }
 
                 // Compiler and analyzer diagnostics in one pass: the compile errors are coverage, the POL ones findings.
@@ -453,31 +466,34 @@ public sealed class PolicyRun
 /// <summary>What one project gave.</summary>
 public sealed record ProjectResult(Project Project, Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics);
 
-/// <summary>Overrides build_property.PolicyEvaluationDate (the --as-of option) on top of the project's options.</summary>
-internal sealed class EvaluationDateOptionsProvider(AnalyzerConfigOptionsProvider inner, DateTime date) : AnalyzerConfigOptionsProvider
+/// <summary>Options set by the CLI on top of the project's (build_property.PolicyEvaluationDate from --as-of, build_property.PolicyPackageReferences).</summary>
+internal sealed class OverridingOptionsProvider(AnalyzerConfigOptionsProvider inner, IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
 {
-    private readonly string _date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // One wrapper per options object of the project (files with the same sections share one): the analyzers cache settings by it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, Options> _wrapped = new();
 
-    public override AnalyzerConfigOptions GlobalOptions => new Options(inner.GlobalOptions, _date);
+    public override AnalyzerConfigOptions GlobalOptions => Wrap(inner.GlobalOptions);
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(inner.GetOptions(tree), _date);
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Wrap(inner.GetOptions(tree));
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(inner.GetOptions(textFile), _date);
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Wrap(inner.GetOptions(textFile));
 
-    private sealed class Options(AnalyzerConfigOptions inner, string date) : AnalyzerConfigOptions
+    private Options Wrap(AnalyzerConfigOptions options) => _wrapped.GetValue(options, o => new Options(o, values));
+
+    private sealed class Options(AnalyzerConfigOptions inner, IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {
         public override bool TryGetValue(string key, out string value)
         {
-            if (key == Policy.Model.Settings.PolicySettings.EvaluationDateKey)
+            if (values.TryGetValue(key, out var own))
             {
-                value = date;
+                value = own;
                 return true;
             }
 
             return inner.TryGetValue(key, out value!);
         }
 
-        public override IEnumerable<string> Keys => inner.Keys.Append(Policy.Model.Settings.PolicySettings.EvaluationDateKey).Distinct();
+        public override IEnumerable<string> Keys => inner.Keys.Concat(values.Keys).Distinct();
     }
 }
 
