@@ -21,7 +21,7 @@ namespace Policy.Cli.Tests;
 /// <item>broken/Drift (code written against an older OpenAI API), broken/Missing (a package its feed does not have),
 /// broken/Qualified (an AI SDK package the feed lacks, its types written fully qualified, no AI import),
 /// broken/NoAi (unresolved names, none of them AI), Partial.slnx (names a project that does not exist),
-/// pinned/ (a global.json that pins an SDK that is not installed).</item>
+/// pinned/ (a global.json that pins an SDK that is not installed), rolled/ (one whose rollForward lets the host move on).</item>
 /// </list>
 /// </remarks>
 public sealed class LoadingFixture : IDisposable
@@ -412,6 +412,20 @@ public sealed class LoadingFixture : IDisposable
             }
             """);
 
+        // A global.json whose policy lets the host roll forward from an SDK that is not installed (10.0.100) to the
+        // installed 10.0 SDK: dotnet build works, so must the tool, and it says which SDK it used.
+        Write("rolled/global.json", """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" } }""");
+        Write("rolled/App/App.csproj", Project("OpenAI"));
+        Write("rolled/App/Assistant.cs", """
+            using OpenAI.Chat;
+
+            namespace App;
+
+            public sealed class Assistant(ChatClient client)
+            {
+                public ChatClient Client => client;
+            }
+            """);
         Write("pinned/global.json", """{ "sdk": { "version": "9.0.100", "rollForward": "disable" } }""");
         Write("pinned/App/App.csproj", Project("OpenAI"));
         Write("pinned/App/App.cs", "namespace App;\npublic sealed class Nothing { }\n");

@@ -346,8 +346,25 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.NotEqual(0, build.ExitCode);
         var result = CliRunner.Policy(fixture["pinned"], "check", "App/App.csproj");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("pins an SDK that is not installed (Requested SDK version: 9.0.100)", result.Error);
+        Assert.Contains("pins an SDK that is not installed (Requested SDK version: 9.0.100); its rollForward 'disable' accepts only 9.0.100, and no such SDK is installed", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    /// <summary>A global.json whose rollForward lets the .NET host move past an SDK that is not installed: the run works as dotnet build does and says which SDK it used.</summary>
+    [Fact]
+    public void GlobalJsonRollingForward_LoadsAsTheBuildDoes_AndSaysWhichSdk()
+    {
+        var build = CliRunner.Run("dotnet", fixture["rolled"], ["build", "App/App.csproj", "-nologo"]);
+        Assert.True(build.ExitCode == 0, build.Out);
+        var pack = Path.Combine(fixture.Folder, "out", "rolled");
+        var result = CliRunner.Policy(fixture["rolled"], "evidence", "App/App.csproj", "--out", pack);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var note = Regex.Match(result.Error, @"policy: note: rolled/global\.json asks for the \.NET SDK 10\.0\.100 \(rollForward 'latestFeature': 10\.0\.x at 10\.0\.100 or later\); the projects were loaded with the SDK (?<sdk>10\.0\.\d+), the one the \.NET host rolls forward to");
+        Assert.True(note.Success, result.Error);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        Assert.Contains(manifest.RootElement.GetProperty("coverage").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("SDK " + note.Groups["sdk"].Value, StringComparison.Ordinal));
+        using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json")));
+        Assert.Equal("App.Assistant", Assert.Single(inventory.RootElement.GetProperty("undeclared").EnumerateArray()).GetProperty("type").GetString());
     }
 
     private static List<string> Findings(string json)

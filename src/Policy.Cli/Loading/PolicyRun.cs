@@ -89,6 +89,12 @@ public sealed class PolicyRun
 
         coverage.Notes.AddRange(restore.Notes);
 
+        // A global.json that asks for an SDK the host rolled forward from: say which SDK loaded the projects.
+        if (GlobalJson.RollForwardNote(System.IO.Path.GetDirectoryName(file)!, path => Relative(root, path)) is { } rolled)
+        {
+            coverage.Notes.Add(rolled);
+        }
+
         var document = new InventoryDocument
         {
             ToolVersion = ToolVersion,
