@@ -90,6 +90,8 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
             .Order().ToList();
         Assert.Equal([(6, null), (16, "net10.0")], results);
 
+        Assert.Contains("net10.0 only", File.ReadAllText(Path.Combine(pack, "report.html")));
+
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
         var project = manifest.RootElement.GetProperty("coverage").GetProperty("projects")[0];
         Assert.Equal(["net10.0", "netstandard2.0"], project.GetProperty("analysedTargetFrameworks").EnumerateArray().Select(f => f.GetString()));
@@ -136,6 +138,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
             Assert.Equal("Binary", system.GetProperty("project").GetString());
             Assert.Equal("Lib", system.GetProperty("declaredIn").GetString());
             Assert.False(system.TryGetProperty("source", out _));
+            Assert.Contains("referenced assembly <code>Lib</code>", File.ReadAllText(Path.Combine(binaryPack, "report.html")));
             Assert.Equal(["Binary.QueryRewriter"], system.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
             Assert.Empty(root.GetProperty("undeclared").EnumerateArray());
             Assert.DoesNotContain(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() is "POL001" or "POL009");
