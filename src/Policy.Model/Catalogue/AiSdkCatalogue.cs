@@ -25,6 +25,7 @@ namespace Policy.Model.Catalogue
         private const string AzureInference = "Azure AI Inference";
         private const string Sk = "Semantic Kernel";
         private const string Anthropic = "Anthropic";
+        private const string Betalgo = "Betalgo OpenAI";
         private const string Ollama = "OllamaSharp";
         private const string LlamaSharp = "LLamaSharp";
         private const string MlNet = "ML.NET";
@@ -101,6 +102,18 @@ namespace Policy.Model.Catalogue
                 E("OpenAI.VectorStores.VectorStoreClient", OpenAi, "OpenAI"),
                 W("OpenAI.OpenAIHostBuilderExtensions", OpenAi, "OpenAI"),
                 W("OpenAI.Responses.OpenAIResponsesHostBuilderExtensions", OpenAi, "OpenAI"),
+
+                // Betalgo OpenAI (community SDK for OpenAI-compatible APIs): the service facade and its per-API services,
+                // which share no base type with the official SDK. Betalgo.Ranul.OpenAI 9.x, and Betalgo.OpenAI 8.x whose
+                // namespaces start with OpenAI. (OpenAIService also implements IChatClient.)
+                G("Betalgo.Ranul.OpenAI.Interfaces.IOpenAIService", Betalgo, "OpenAI"),
+                G("Betalgo.Ranul.OpenAI.Interfaces.IChatCompletionService", Betalgo, "OpenAI"),
+                E("Betalgo.Ranul.OpenAI.Interfaces.IEmbeddingService", Betalgo, "OpenAI"),
+                G("Betalgo.Ranul.OpenAI.Interfaces.IImageService", Betalgo, "OpenAI"),
+                G("Betalgo.Ranul.OpenAI.Interfaces.IAudioService", Betalgo, "OpenAI"),
+                G("Betalgo.Ranul.OpenAI.Managers.IOpenAIRealtimeService", Betalgo, "OpenAI"),
+                G("OpenAI.Interfaces.IOpenAIService", Betalgo, "OpenAI"),
+                G("OpenAI.Managers.OpenAIService", Betalgo, "OpenAI"),
 
                 // Azure OpenAI (AzureOpenAIClient also derives from OpenAIClient) and Azure AI Inference.
                 G("Azure.AI.OpenAI.AzureOpenAIClient", AzureOpenAi, "Microsoft Azure"),

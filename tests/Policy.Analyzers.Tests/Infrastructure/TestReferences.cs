@@ -41,6 +41,7 @@ namespace Policy.Analyzers.Tests.Infrastructure
             "ModelContextProtocol",
             "Microsoft.Extensions.Configuration.Abstractions",
             "OllamaSharp",
+            "Betalgo.Ranul.OpenAI",
         };
 
         /// <summary>Policy.Annotations, as a consumer gets it.</summary>
@@ -93,6 +94,7 @@ namespace Policy.Analyzers.Tests.Infrastructure
             _ = typeof(Microsoft.ML.OnnxRuntime.InferenceSession);
             _ = typeof(Microsoft.SemanticKernel.OpenAIServiceCollectionExtensions);
             _ = typeof(OllamaSharp.OllamaApiClient);
+            _ = typeof(Betalgo.Ranul.OpenAI.Interfaces.IOpenAIService);
             _ = typeof(Microsoft.Extensions.Configuration.IConfiguration);
             _ = typeof(Microsoft.Extensions.Compliance.Classification.DataClassificationAttribute);
             _ = typeof(Microsoft.AspNetCore.Identity.IdentityUser);

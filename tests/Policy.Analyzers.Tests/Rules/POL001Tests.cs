@@ -444,5 +444,41 @@ namespace Policy.Analyzers.Tests.Rules
             }
             """,
             Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Chat", "Microsoft.Extensions.AI.IChatClient"));
+    
+
+        // Field test: a service that injects Betalgo's IOpenAIService (the common shape in public repos) was not reported.
+        [Fact]
+        public Task BetalgoOpenAiService_Triggers() => Verify.VerifyAsync("""
+            using System.Linq;
+            using System.Threading.Tasks;
+            using Betalgo.Ranul.OpenAI.Interfaces;
+            using Betalgo.Ranul.OpenAI.ObjectModels.RequestModels;
+
+            public sealed class {|#0:ReplyWriter|}(IOpenAIService openAi)
+            {
+                public async Task<string?> WriteAsync(string question)
+                {
+                    var response = await openAi.ChatCompletion.CreateCompletion(new ChatCompletionCreateRequest
+                    {
+                        Messages = [ChatMessage.FromUser(question)],
+                        Model = "gpt-4o-mini",
+                    });
+                    return response.Choices.FirstOrDefault()?.Message.Content;
+                }
+            }
+
+            public sealed class {|#1:ImageMaker|}
+            {
+                private readonly IImageService _images;
+                public ImageMaker(IImageService images) => _images = images;
+            }
+
+            public sealed class RequestBuilder
+            {
+                public ChatCompletionCreateRequest Build(string text) => new() { Messages = [ChatMessage.FromUser(text)] };
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("ReplyWriter", "Betalgo.Ranul.OpenAI.Interfaces.IOpenAIService"),
+            Verify.Diagnostic("POL001").WithLocation(1).WithArguments("ImageMaker", "Betalgo.Ranul.OpenAI.Interfaces.IImageService"));
     }
 }
