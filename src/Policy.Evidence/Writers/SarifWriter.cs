@@ -107,7 +107,7 @@ public sealed class SarifWriter : IEvidenceWriter
                 json.WriteEndArray();
             }
 
-            var hash = LineHash(finding);
+            var hash = finding.Fingerprint ?? LineHash(finding);
             occurrences[hash] = occurrences.TryGetValue(hash, out var n) ? n + 1 : 1;
             json.WriteStartObject("partialFingerprints");
             json.WriteString("primaryLocationLineHash", hash + ":" + occurrences[hash]);
