@@ -62,10 +62,13 @@ public sealed class HandoffTests(HandoffFixture fixture) : IClassFixture<Handoff
     }
 
     [Fact]
-    public void DiffPacks_ListsTheSameChangesAsTheRevisions()
+    public async Task DiffPacks_ListsTheSameChangesAsTheRevisions()
     {
         var run = CliRunner.Policy(fixture.Packs, "diff", "support-v1", Path.Combine("support-v2", "manifest.json"), "--format", "json");
         Assert.True(run.ExitCode == 1, run.Out + run.Error);
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(CliRunner.Root, "docs", "schemas", "diff.schema.json"));
+        var errors = schema.Validate(run.Out);
+        Assert.True(errors.Count == 0, string.Join("\n", errors.Select(e => e.ToString())));
         using var json = JsonDocument.Parse(run.Out);
         AssertRiskRaisedAndLoggingRemoved(json.RootElement);
 

@@ -371,7 +371,13 @@ public static class PackDiff
         md.Append("| Compared | ").Append(Cell(result.Old.Label)).Append(" | ").Append(Cell(result.New.Label)).Append(" |\n");
         md.Append("| Input | ").Append(Code(result.Old.Input)).Append(" | ").Append(Code(result.New.Input)).Append(" |\n");
         md.Append("| Commit | ").Append(Code(result.Old.Commit)).Append(" | ").Append(Code(result.New.Commit)).Append(" |\n");
-        md.Append("| Evaluation date | ").Append(Cell(result.Old.EvaluationDate ?? "-")).Append(" | ").Append(Cell(result.New.EvaluationDate ?? "-")).Append(" |\n\n");
+        md.Append("| Evaluation date | ").Append(Cell(result.Old.EvaluationDate ?? "-")).Append(" | ").Append(Cell(result.New.EvaluationDate ?? "-")).Append(" |\n");
+        foreach (var key in (result.Old.Provenance?.Keys ?? Enumerable.Empty<string>()).Union(result.New.Provenance?.Keys ?? Enumerable.Empty<string>()).Order(StringComparer.Ordinal))
+        {
+            md.Append("| ").Append(Cell(key)).Append(" | ").Append(Code(result.Old.Provenance?.GetValueOrDefault(key))).Append(" | ").Append(Code(result.New.Provenance?.GetValueOrDefault(key))).Append(" |\n");
+        }
+
+        md.Append('\n');
         if (!result.Changed)
         {
             md.Append("No changes: nothing governance-relevant changed.\n");

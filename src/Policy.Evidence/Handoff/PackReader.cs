@@ -28,7 +28,8 @@ public sealed class PackContents
 
     /// <summary>
     /// Analysis provenance the manifest carries when the writing tool records it (ruleset version, effective-policy
-    /// hash): every string-valued property of a top-level <c>provenance</c> object, else empty. Read defensively.
+    /// hash): top-level string properties named like <c>ruleset*</c>, <c>policyHash*</c>, <c>policySha*</c>, and every
+    /// string-valued property of a top-level <c>provenance</c> object; empty when there is none. Read defensively.
     /// </summary>
     public IReadOnlyDictionary<string, string> Provenance { get; init; } = new SortedDictionary<string, string>(StringComparer.Ordinal);
 }
@@ -313,6 +314,16 @@ public static class PackReader
     private static SortedDictionary<string, string> ReadProvenance(JsonElement root)
     {
         var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var property in root.EnumerateObject())
+        {
+            // Top-level provenance fields a later manifest may carry (ruleset version, hash of the effective policy).
+            if (property.Value.ValueKind == JsonValueKind.String &&
+                (property.Name.Contains("ruleset", StringComparison.OrdinalIgnoreCase) || property.Name.StartsWith("policyHash", StringComparison.OrdinalIgnoreCase) || property.Name.StartsWith("policySha", StringComparison.OrdinalIgnoreCase)))
+            {
+                result[property.Name] = property.Value.GetString()!;
+            }
+        }
+
         if (root.TryGetProperty("provenance", out var provenance) && provenance.ValueKind == JsonValueKind.Object)
         {
             foreach (var property in provenance.EnumerateObject())
