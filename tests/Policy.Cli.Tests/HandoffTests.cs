@@ -200,6 +200,18 @@ public sealed class HandoffTests(HandoffFixture fixture) : IClassFixture<Handoff
         Assert.Equal(hashes["billing"][..12], systems[0].GetProperty("origin").GetProperty("pack").GetString());
         Assert.All(parsed.RootElement.GetProperty("findings").EnumerateArray(), f => Assert.Equal(12, f.GetProperty("origin").GetProperty("pack").GetString()!.Length));
         Assert.Equal(2, parsed.RootElement.GetProperty("undeclared").EnumerateArray().Count()); // Summariser, from each support pack
+        // SARIF results and CSV rows say where they come from.
+        using (var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(output, "findings.sarif"))))
+        {
+            var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray().ToList();
+            Assert.NotEmpty(results);
+            Assert.All(results, r => Assert.Contains(r.GetProperty("properties").GetProperty("sourcePack").GetString(), hashes.Values.Select(h => h[..12])));
+        }
+
+        var csv = File.ReadAllLines(Path.Combine(output, "inventory.csv"));
+        Assert.EndsWith(",source_pack,source_commit,source_input,conflict", csv[0]);
+        Assert.Equal(3, csv.Count(l => l.StartsWith("ticket-triage,", StringComparison.Ordinal) && l.EndsWith(",true", StringComparison.Ordinal)));
+
         foreach (var entry in manifest.RootElement.GetProperty("files").EnumerateArray())
         {
             Assert.Equal(Sha256(Path.Combine(output, entry.GetProperty("name").GetString()!)), entry.GetProperty("sha256").GetString());

@@ -140,6 +140,18 @@ public sealed class SarifWriter : IEvidenceWriter
                 json.WriteString("confidence", finding.Confidence);
             }
 
+            if (finding.Origin != null)
+            {
+                // A merged pack (policy merge): the source pack, its commit and input (the path is relative to that repository).
+                json.WriteString("sourcePack", finding.Origin.Pack);
+                if (finding.Origin.Commit != null)
+                {
+                    json.WriteString("sourceCommit", finding.Origin.Commit);
+                }
+
+                json.WriteString("sourceInput", finding.Origin.Input);
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }
