@@ -53,6 +53,42 @@ public sealed class HandoffTests(HandoffFixture fixture) : IClassFixture<Handoff
         Assert.DoesNotContain(Directory.GetDirectories(Path.GetTempPath(), "policy-diff-*"), d => !temporary.Contains(d));
     }
 
+    [Theory]
+    [InlineData("-INT")]
+    [InlineData("-TERM")]
+    public async Task DiffRevisions_Interrupted_RemovesItsWorktrees(string signal)
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return; // signals: Linux and macOS
+        }
+
+        var start = new System.Diagnostics.ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = fixture.Support };
+        foreach (var argument in new[] { CliRunner.Output("Policy.Cli", "policy.dll"), "diff", Path.Combine("Support", "Support.csproj"), "--from", "v1", "--to", "v2", "--quiet" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var cli = System.Diagnostics.Process.Start(start)!;
+        _ = cli.StandardOutput.ReadToEndAsync();
+        var error = cli.StandardError.ReadToEndAsync();
+        string? worktree = null;
+        for (var i = 0; i < 1200 && worktree is null && !cli.HasExited; i++)
+        {
+            Thread.Sleep(25);
+            worktree = HandoffFixture.Git(fixture.Support, "worktree", "list", "--porcelain").Split('\n')
+                .Where(l => l.StartsWith("worktree ", StringComparison.Ordinal)).Select(l => l["worktree ".Length..]).FirstOrDefault(p => p.Contains("policy-diff-", StringComparison.Ordinal));
+        }
+
+        Assert.True(worktree != null, "no temporary worktree seen while the diff ran");
+        CliRunner.Run("kill", fixture.Support, [signal, cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        Assert.True(cli.WaitForExit(60_000), "the CLI did not end on " + signal);
+        Assert.True(cli.ExitCode == 130, cli.ExitCode + ": " + await error);
+        Assert.Single(HandoffFixture.Git(fixture.Support, "worktree", "list", "--porcelain").Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
+        Assert.False(Directory.Exists(Path.GetDirectoryName(worktree)), "the temporary folder is left: " + worktree);
+        Assert.Equal(string.Empty, HandoffFixture.Git(fixture.Support, "status", "--porcelain"));
+    }
+
     [Fact]
     public void DiffRevisions_Identical_SaysNoChangesAndExitsZero()
     {

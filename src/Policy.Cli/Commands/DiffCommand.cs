@@ -63,8 +63,29 @@ public sealed class DiffCommand(CommonOptions options, IReadOnlyList<string> inp
         return result.Changed ? ExitCodes.Findings : ExitCodes.Success;
     }
 
-    private async Task<PackDiffResult> Revisions(string path, string from, string to, CancellationToken cancellationToken)
+    private async Task<PackDiffResult> Revisions(string path, string from, string to, CancellationToken outer)
     {
+        // Ctrl+C and SIGTERM cancel the run however early they come (System.CommandLine's own handling starts later, and
+        // a signal's default action would end the process with the worktrees still registered): the worktrees are
+        // removed by the using below once the step under way (a git checkout, a restore) has stopped.
+        using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(outer);
+        void Cancel(System.Runtime.InteropServices.PosixSignalContext context)
+        {
+            context.Cancel = true;
+            try
+            {
+                cancellation.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+                // A handler dispatched while the run was already ending: nothing left to cancel.
+            }
+        }
+
+        using var interrupt = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGINT, Cancel);
+        using var terminate = System.Runtime.InteropServices.PosixSignalRegistration.Create(System.Runtime.InteropServices.PosixSignal.SIGTERM, Cancel);
+        var cancellationToken = cancellation.Token;
+
         var file = SolutionLoader.Resolve(path);
         using var git = new GitWorktrees(Path.GetDirectoryName(file)!);
         var real = DocumentReferences.RealPath(file) ?? file;
@@ -81,6 +102,7 @@ public sealed class DiffCommand(CommonOptions options, IReadOnlyList<string> inp
         {
             cancellationToken.ThrowIfCancellationRequested();
             var worktree = git.Add(commit, name);
+            cancellationToken.ThrowIfCancellationRequested();
             var input = Path.Combine(worktree, relative);
             if (!File.Exists(input))
             {

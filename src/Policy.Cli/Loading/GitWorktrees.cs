@@ -14,16 +14,26 @@ public sealed class GitWorktrees : IDisposable
     private readonly string _folder;
     private readonly List<string> _worktrees = [];
 
+    // Held while git adds a worktree and while they are removed: a removal (Ctrl+C, SIGTERM, process exit) waits
+    // for an add in progress instead of racing it, and no worktree is added after the removal.
+    private readonly object _gate = new();
+    private bool _disposed;
+
     static GitWorktrees()
     {
+        // SIGTERM before the verb's own cleanup ran, or a cancelled run that outlived System.CommandLine's termination
+        // timeout: the process exits, and this removes what is left (copied out of the lock: Dispose takes it too).
         AppDomain.CurrentDomain.ProcessExit += (_, _) =>
         {
+            List<GitWorktrees> live;
             lock (Live)
             {
-                foreach (var live in Live.ToList())
-                {
-                    live.Dispose();
-                }
+                live = [.. Live];
+            }
+
+            foreach (var worktrees in live)
+            {
+                worktrees.Dispose();
             }
         };
     }
@@ -58,52 +68,60 @@ public sealed class GitWorktrees : IDisposable
     /// <summary>Checks out <paramref name="commit"/> into a new detached worktree and returns its folder.</summary>
     public string Add(string commit, string name)
     {
-        var target = Path.Combine(_folder, name);
-        Directory.CreateDirectory(_folder);
-        lock (_worktrees)
+        lock (_gate)
         {
+            if (_disposed)
+            {
+                throw new OperationCanceledException();
+            }
+
+            var target = Path.Combine(_folder, name);
+            Directory.CreateDirectory(_folder);
             _worktrees.Add(target);
-        }
+            var result = Run(_repository, "worktree", "add", "--detach", "--quiet", target, commit);
+            if (result.Output is null)
+            {
+                throw new UsageException($"git could not check out {commit[..Math.Min(12, commit.Length)]} into a temporary worktree ({Policy.Evidence.SafeText.Escape(result.Error)}).");
+            }
 
-        var result = Run(_repository, "worktree", "add", "--detach", "--quiet", target, commit);
-        if (result.Output is null)
-        {
-            throw new UsageException($"git could not check out {commit[..Math.Min(12, commit.Length)]} into a temporary worktree ({Policy.Evidence.SafeText.Escape(result.Error)}).");
+            return target;
         }
-
-        return target;
     }
 
     /// <summary>Removes every worktree made here and the temporary folder; best effort, never throws.</summary>
     public void Dispose()
     {
-        List<string> worktrees;
-        lock (_worktrees)
+        lock (_gate)
         {
-            worktrees = [.. _worktrees];
-            _worktrees.Clear();
-        }
-
-        foreach (var worktree in worktrees)
-        {
-            Run(_repository, "worktree", "remove", "--force", worktree);
-        }
-
-        try
-        {
-            if (Directory.Exists(_folder))
+            if (_disposed)
             {
-                Directory.Delete(_folder, recursive: true);
+                return;
             }
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // Best effort: a temporary folder outside the repository.
-        }
 
-        if (worktrees.Count > 0)
-        {
-            Run(_repository, "worktree", "prune");
+            _disposed = true;
+            foreach (var worktree in _worktrees)
+            {
+                Run(_repository, "worktree", "remove", "--force", worktree);
+            }
+
+            try
+            {
+                if (Directory.Exists(_folder))
+                {
+                    Directory.Delete(_folder, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // Best effort: a temporary folder outside the repository.
+            }
+
+            if (_worktrees.Count > 0)
+            {
+                Run(_repository, "worktree", "prune");
+            }
+
+            _worktrees.Clear();
         }
 
         lock (Live)
