@@ -77,7 +77,10 @@ namespace Policy.Inventory
         /// <summary><c>suspected</c> when the type's only AI use is names that did not resolve (partial analysis); null when confirmed.</summary>
         public string? Confidence { get; set; }
 
-        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.2): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        /// <summary>The target frameworks that have this entry, when a multi-targeted project has it for some of its frameworks only (code under #if, a package referenced for one framework); null when every framework analysed has it.</summary>
+        public List<string>? TargetFrameworks { get; set; }
+
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
         public RecordOrigin? Origin { get; set; }
     }
 
@@ -136,7 +139,7 @@ namespace Policy.Inventory
         /// <summary>Where it is written.</summary>
         public SourceRef? Source { get; set; }
 
-        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.2): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
         public RecordOrigin? Origin { get; set; }
     }
 
@@ -173,6 +176,9 @@ namespace Policy.Inventory
         /// <summary>POL001: <c>confirmed</c>, or <c>suspected</c> when the AI type did not resolve (diagnostic property PolicyConfidence); null for other rules.</summary>
         public string? Confidence { get; set; }
 
+        /// <summary>The target frameworks that have this entry, when a multi-targeted project has it for some of its frameworks only (code under #if, a package referenced for one framework); null when every framework analysed has it.</summary>
+        public List<string>? TargetFrameworks { get; set; }
+
         /// <summary>
         /// The SARIF fingerprint (primaryLocationLineHash without its ":n" occurrence suffix) when the finding was read back
         /// from a pack (<c>policy diff</c>, <c>policy merge</c>): the writer then keeps it instead of hashing
@@ -180,7 +186,7 @@ namespace Policy.Inventory
         /// </summary>
         public string? Fingerprint { get; set; }
 
-        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.2): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
         public RecordOrigin? Origin { get; set; }
     }
 
@@ -253,10 +259,20 @@ namespace Policy.Inventory
         /// <summary>The models the system's code states (constant ids, deployment names, model files, configuration keys).</summary>
         public List<ModelRecord> Models { get; set; } = new List<ModelRecord>();
 
+        /// <summary>
+        /// The referenced assembly that declares the system, when it is declared there and types of <see cref="Project"/>
+        /// join it ([AiComponent]); null when declared in source. When the declaring project is analysed in the same run,
+        /// its record holds these components instead.
+        /// </summary>
+        public string? DeclaredIn { get; set; }
+
+        /// <summary>The target frameworks that declare the system, when a multi-targeted project declares it for some of its frameworks only; null when every framework analysed does.</summary>
+        public List<string>? TargetFrameworks { get; set; }
+
         /// <summary>Merged packs only: true when another pack declares a system with the same id (both are kept, each with its origin).</summary>
         public bool? Conflict { get; set; }
 
-        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.2): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
         public RecordOrigin? Origin { get; set; }
     }
 
@@ -302,7 +318,7 @@ namespace Policy.Inventory
     public sealed class InventoryDocument
     {
         /// <summary>Version of the inventory.json schema (docs/evidence-format.md).</summary>
-        public string SchemaVersion { get; set; } = "2.2";
+        public string SchemaVersion { get; set; } = "2.3";
 
         /// <summary>Tool name and version.</summary>
         public string Tool { get; set; } = "policy";
@@ -337,7 +353,7 @@ namespace Policy.Inventory
         /// <summary>All exemptions (risk acceptances).</summary>
         public List<ExemptionRecord> Exemptions { get; set; } = new List<ExemptionRecord>();
 
-        /// <summary>Merged packs only (schema 2.2): the packs merged, sorted by the SHA-256 of their manifest.json.</summary>
+        /// <summary>Merged packs only (schema 2.3): the packs merged, sorted by the SHA-256 of their manifest.json.</summary>
         public List<SourcePack>? Sources { get; set; }
 
         /// <summary>Merged packs only: system ids declared by more than one pack.</summary>

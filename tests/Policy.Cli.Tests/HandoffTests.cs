@@ -168,7 +168,7 @@ public sealed class HandoffTests(HandoffFixture fixture) : IClassFixture<Handoff
         File.WriteAllText(Path.Combine(corrupted, "manifest.json"), "{ \"tool\": \"policy\", ");
         var future = Path.Combine(folder, "future");
         CopyPack(fixture.Pack("support-v2"), future);
-        Rewrite(future, "inventory.json", text => text.Replace("\"schemaVersion\": \"2.2\"", "\"schemaVersion\": \"9.0\"", StringComparison.Ordinal));
+        Rewrite(future, "inventory.json", text => Regex.Replace(text, "\"schemaVersion\": \"2\\.\\d+\"", "\"schemaVersion\": \"9.0\""));
 
         var notAPack = Path.Combine(folder, "not-a-pack");
         Directory.CreateDirectory(notAPack);
