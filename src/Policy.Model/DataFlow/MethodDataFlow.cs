@@ -329,6 +329,13 @@ namespace Policy.Model.DataFlow
                     return;
                 }
 
+                // A member of a bound request body (a minimal-API or controller parameter of an own type, req.Topic) is
+                // request data as much as the parameter itself.
+                if (reference.Instance != null && Unwrap(reference.Instance) is IParameterReferenceOperation owner && RequestParameter(owner.Parameter) != null)
+                {
+                    flow.AddSource(new DataSource(DataSourceKind.Untrusted, owner.Parameter, "request parameter '" + owner.Parameter.Name + "." + member.Name + "'", null, location));
+                }
+
                 flow.AddSource(new DataSource(DataSourceKind.Member, member, MemberName(container, member), label, location));
                 return;
             }

@@ -168,6 +168,24 @@ namespace Policy.Analyzers.Tests.Rules
             OutputKind.ConsoleApplication,
             Pol041("a system ChatMessage", "request parameter 'persona'"));
 
+        // Field test: the common minimal-API shape binds a JSON body to a record; its members reached the system message
+        // unreported.
+        [Fact]
+        public Task MinimalApiBodyMemberInASystemMessage_Triggers() => VerifyWebAsync("""
+            using Microsoft.AspNetCore.Builder;
+            using Microsoft.Extensions.AI;
+
+            var app = WebApplication.Create();
+            app.MapPost("/ask", (AskRequest req, IChatClient chat) =>
+                chat.{|#1:GetResponseAsync|}([new ChatMessage(ChatRole.System, {|#0:"You help with " + req.Topic|}), new ChatMessage(ChatRole.User, req.Question)]));
+            app.Run();
+
+            public sealed record AskRequest(string Topic, string Question);
+            """,
+            OutputKind.ConsoleApplication,
+            Pol041("a system ChatMessage", "request parameter 'req.Topic'"),
+            Verify.Diagnostic("POL010").WithLocation(1).WithArguments("IChatClient.GetResponseAsync", "AskRequest.Topic, AskRequest.Question").WithOptions(DiagnosticOptions.IgnoreAdditionalLocations));
+
         [Fact]
         public Task SignalRHubMethodParameterInASystemMessage_Triggers() => VerifyWebAsync("""
             using System.Threading.Tasks;
