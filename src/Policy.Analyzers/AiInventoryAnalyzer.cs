@@ -39,7 +39,7 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            if (!PolicyGate.MayUseAi(start.Compilation, start.Options))
+            if (!PolicyAnalysisSwitch.Enabled(start.Options).Has(PolicyAnalyses.Inventory) || !PolicyGate.MayUseAi(start.Compilation, start.Options))
             {
                 return; // Only the shared framework is referenced, no AI type is configured and no file imports an AI SDK namespace.
             }

@@ -35,7 +35,7 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            if (!PolicyGate.MayDeclare(start.Compilation))
+            if (!PolicyAnalysisSwitch.Enabled(start.Options).Has(PolicyAnalyses.Declarations) || !PolicyGate.MayDeclare(start.Compilation))
             {
                 return;
             }
