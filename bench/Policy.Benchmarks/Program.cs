@@ -37,9 +37,11 @@ if (mode == "profile")
     // For a profiler (dotnet-trace collect -- dotnet Policy.Benchmarks.dll profile): ours only, on the first size, --rounds times.
     var compilation = InProcessBenchmark.Compile(CorpusGenerator.Generate(sizes[0], withAi: true), InProcessBenchmark.References(withAi: true));
     _ = compilation.GetDiagnostics();
+    // --only ANALYSIS: Policy.Analyzers with one analysis enabled (PolicyAnalyses names).
+    var profileOptions = Option("--only") is { } only ? InProcessBenchmark.Options(Enum.Parse<Policy.Model.PolicyAnalyses>(only, ignoreCase: true)) : InProcessBenchmark.Options();
     for (var i = 0; i < rounds; i++)
     {
-        var (seconds, _, split, _) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, InProcessBenchmark.Ours, InProcessBenchmark.Options());
+        var (seconds, _, split, _) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, InProcessBenchmark.Ours, profileOptions);
         Line($"round {i}: {Ms(seconds)} ms (" + string.Join(", ", split.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {Ms(p.Value)}")) + ")");
     }
 }
