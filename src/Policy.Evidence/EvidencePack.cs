@@ -21,6 +21,12 @@ public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string
         get => _coverage ?? (Projects is null ? null : new AnalysisCoverage { Projects = Projects.OrderBy(p => p.Path, StringComparer.Ordinal).ToList() });
         init => _coverage = value;
     }
+
+    /// <summary>
+    /// The referenced documents as already resolved and hashed by the packs a merged pack is made from
+    /// (<c>policy merge</c>): used instead of resolving against <see cref="RepositoryRoot"/>, which a merge does not have.
+    /// </summary>
+    public IReadOnlyList<DocumentReferences.DocumentReference>? KnownDocuments { get; init; }
 }
 
 /// <summary>One file of the pack.</summary>
