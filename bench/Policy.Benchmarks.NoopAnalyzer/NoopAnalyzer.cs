@@ -14,8 +14,10 @@ namespace Policy.Benchmarks.NoopAnalyzer
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class NoopAnalyzer : DiagnosticAnalyzer
     {
+        // A warning, like Policy.Analyzers' rules: the command-line compiler skips an analyzer whose every diagnostic is
+        // hidden (it would never report), so a Hidden descriptor made the no-op floor of the build mode measure nothing.
         private static readonly DiagnosticDescriptor Never = new DiagnosticDescriptor(
-            "NOOP001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Hidden, isEnabledByDefault: true);
+            "NOOP001", "Never reported", "Never reported", "Benchmark", DiagnosticSeverity.Warning, isEnabledByDefault: true);
 
         private static readonly ImmutableArray<OperationKind> Kinds = ImmutableArray.Create(
             OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.VariableDeclarator, OperationKind.PropertyReference,

@@ -16,7 +16,7 @@ public static class BuildBenchmark
 {
     public const string MeziantouVersion = "3.0.321";
 
-    public sealed record Result(string Corpus, int Round, double CscWithoutAnalyzers, double CscWithAnalyzers, double TotalAnalyzers, IReadOnlyDictionary<string, double> ByAssembly);
+    public sealed record Result(string Corpus, int Round, double CscWithoutAnalyzers, double CscWithAnalyzers, double TotalAnalyzers, IReadOnlyDictionary<string, double> ByAssembly, IReadOnlyDictionary<string, double> ByAnalyzer);
 
     /// <summary>Writes the corpus project (files + csproj) into <paramref name="directory"/>.</summary>
     public static void WriteProject(string directory, IReadOnlyList<(string Path, string Text)> files, bool withAi)
@@ -62,6 +62,7 @@ public static class BuildBenchmark
                 <Analyzer Include="{Path.Combine(bin, "Policy.Analyzers.dll")}" />
                 <Analyzer Include="{Path.Combine(bin, "Policy.Model.dll")}" />
                 <CompilerVisibleProperty Include="PolicyEvaluationDate" />
+                <CompilerVisibleProperty Include="PolicyBenchmarkAnalyses" />
               </ItemGroup>
               <PropertyGroup Condition="'$(WithPolicy)' == 'true'">
                 <PolicyEvaluationDate>2026-11-27</PolicyEvaluationDate>
@@ -95,7 +96,25 @@ public static class BuildBenchmark
         var a = Run(directory, "build", "--no-restore", "--no-incremental", "-nologo", "-nodeReuse:false", "-v:n", "-clp:PerformanceSummary", "-p:RunAnalyzers=false");
         var b = Run(directory, "build", "--no-restore", "--no-incremental", "-nologo", "-nodeReuse:false", "-v:d", "-clp:PerformanceSummary",
             "-p:ReportAnalyzer=true", "-p:WithPolicy=true", "-p:WithNoop=true", "-p:WithMeziantou=true");
+        return Parse(corpus, round, a, b);
+    }
+
+    /// <summary>
+    /// One build of Policy.Analyzers alone with only <paramref name="analysis"/> enabled (the benchmark's switch,
+    /// <see cref="Policy.Model.PolicyAnalysisSwitch.SwitchKey"/>), paired with its own A build.
+    /// </summary>
+    public static Result AnalysisRound(string directory, string corpus, int round, Policy.Model.PolicyAnalyses analysis)
+    {
+        var a = Run(directory, "build", "--no-restore", "--no-incremental", "-nologo", "-nodeReuse:false", "-v:n", "-clp:PerformanceSummary", "-p:RunAnalyzers=false");
+        var b = Run(directory, "build", "--no-restore", "--no-incremental", "-nologo", "-nodeReuse:false", "-v:d", "-clp:PerformanceSummary",
+            "-p:ReportAnalyzer=true", "-p:WithPolicy=true", "-p:PolicyBenchmarkAnalyses=" + analysis);
+        return Parse(corpus, round, a, b);
+    }
+
+    private static Result Parse(string corpus, int round, string a, string b)
+    {
         var byAssembly = new SortedDictionary<string, double>(StringComparer.Ordinal);
+        var byAnalyzer = new SortedDictionary<string, double>(StringComparer.Ordinal);
         double total = 0;
         foreach (var line in b.Split('\n'))
         {
@@ -112,10 +131,20 @@ public static class BuildBenchmark
             {
                 var seconds = row.Groups[1].Value.StartsWith('<') ? 0.0005 : double.Parse(row.Groups[1].Value, CultureInfo.InvariantCulture);
                 byAssembly[row.Groups[2].Value] = byAssembly.GetValueOrDefault(row.Groups[2].Value) + seconds;
+                continue;
+            }
+
+            // The analyzer rows under an assembly: "   0.412   2      Policy.Analyzers.AiInventoryAnalyzer".
+            var analyzer = Regex.Match(trimmed, @"^(<?[\d.]+)\s+<?\d+\s+(Policy\.Analyzers\.\w+)( \(.*\))?$");
+            if (analyzer.Success)
+            {
+                var seconds = analyzer.Groups[1].Value.StartsWith('<') ? 0.0005 : double.Parse(analyzer.Groups[1].Value, CultureInfo.InvariantCulture);
+                var name = analyzer.Groups[2].Value["Policy.Analyzers.".Length..];
+                byAnalyzer[name] = byAnalyzer.GetValueOrDefault(name) + seconds;
             }
         }
 
-        return new Result(corpus, round, CscSeconds(a), CscSeconds(b), total, byAssembly);
+        return new Result(corpus, round, CscSeconds(a), CscSeconds(b), total, byAssembly, byAnalyzer);
     }
 
     private static double CscSeconds(string log)

@@ -115,10 +115,24 @@ public static class InProcessBenchmark
         return (seconds, result.GetAllDiagnostics(), byAnalyzer, cpuSeconds);
     }
 
-    public static AnalyzerOptions Options() => new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(new Dictionary<string, string>
+    /// <summary>The analyses Policy.Analyzers can run alone (<see cref="Policy.Model.PolicyAnalyses"/>), in report order.</summary>
+    public static IReadOnlyList<Policy.Model.PolicyAnalyses> Analyses { get; } = new[]
     {
-        ["build_property.PolicyEvaluationDate"] = "2026-11-27",
-    }));
+        Policy.Model.PolicyAnalyses.Inventory, Policy.Model.PolicyAnalyses.Declarations, Policy.Model.PolicyAnalyses.DataFlow,
+        Policy.Model.PolicyAnalyses.Tools, Policy.Model.PolicyAnalyses.Telemetry, Policy.Model.PolicyAnalyses.Models, Policy.Model.PolicyAnalyses.Prompts,
+    };
+
+    /// <summary>Global options as the benchmark's builds set them; <paramref name="only"/> limits Policy.Analyzers to one analysis.</summary>
+    public static AnalyzerOptions Options(Policy.Model.PolicyAnalyses? only = null)
+    {
+        var values = new Dictionary<string, string> { ["build_property.PolicyEvaluationDate"] = "2026-11-27" };
+        if (only is { } analysis)
+        {
+            values[Policy.Model.PolicyAnalysisSwitch.SwitchKey] = analysis.ToString();
+        }
+
+        return new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty, new GlobalOptionsProvider(values));
+    }
 
     /// <summary>Global options only (what a .globalconfig and the MSBuild property give).</summary>
     private sealed class GlobalOptionsProvider(IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider

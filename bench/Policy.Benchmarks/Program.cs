@@ -37,9 +37,11 @@ if (mode == "profile")
     // For a profiler (dotnet-trace collect -- dotnet Policy.Benchmarks.dll profile): ours only, on the first size, --rounds times.
     var compilation = InProcessBenchmark.Compile(CorpusGenerator.Generate(sizes[0], withAi: true), InProcessBenchmark.References(withAi: true));
     _ = compilation.GetDiagnostics();
+    // --only ANALYSIS: Policy.Analyzers with one analysis enabled (PolicyAnalyses names).
+    var profileOptions = Option("--only") is { } only ? InProcessBenchmark.Options(Enum.Parse<Policy.Model.PolicyAnalyses>(only, ignoreCase: true)) : InProcessBenchmark.Options();
     for (var i = 0; i < rounds; i++)
     {
-        var (seconds, _, split, _) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, InProcessBenchmark.Ours, InProcessBenchmark.Options());
+        var (seconds, _, split, _) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, InProcessBenchmark.Ours, profileOptions);
         Line($"round {i}: {Ms(seconds)} ms (" + string.Join(", ", split.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {Ms(p.Value)}")) + ")");
     }
 }
@@ -112,8 +114,13 @@ async Task InProcess(bool smoke)
     }
 
     var details = new List<string>();
+    var perAnalysis = new List<string>();
     foreach (var (name, files, references, types) in corpora)
     {
+        // Each analysis alone (PolicyAnalyses, set through the benchmark's global option), in the same rounds as the rest,
+        // on the AI corpora: a regression then has a name. Skipped with --no-per-analysis.
+        var splitAnalyses = !smoke && types > 0 && references == withAi && Array.IndexOf(args, "--no-per-analysis") < 0;
+        var analysisTimes = InProcessBenchmark.Analyses.ToDictionary(a => a, _ => new List<double>());
         var compilation = InProcessBenchmark.Compile(files, references);
         var compile = new List<double>();
         var compileCpu = new List<double>();
@@ -134,6 +141,19 @@ async Task InProcess(bool smoke)
             ourTimes.Add(seconds);
             addedCpu.Add(cpu - noopRun.Cpu);
             findings = diagnostics.Count(d => d.Id.StartsWith("POL", StringComparison.Ordinal));
+            if (splitAnalyses)
+            {
+                foreach (var analysis in InProcessBenchmark.Analyses)
+                {
+                    analysisTimes[analysis].Add((await InProcessBenchmark.AnalyzerSecondsAsync(compilation, ours, InProcessBenchmark.Options(analysis))).Seconds);
+                }
+            }
+        }
+
+        if (splitAnalyses)
+        {
+            perAnalysis.Add($"| {name} | " + string.Join(" | ", InProcessBenchmark.Analyses.Select(a => $"{Ms(Median(analysisTimes[a]))} ms ({Median(analysisTimes[a]) / Median(compile):P2})")) +
+                            $" | {Ms(Median(ourTimes))} ms ({Median(ourTimes) / Median(compile):P2}) |");
         }
 
         var (c, n, o) = (Median(compile), Median(noopTimes), Median(ourTimes));
@@ -146,6 +166,22 @@ async Task InProcess(bool smoke)
         if (smoke && findings == 0)
         {
             throw new InvalidOperationException("smoke: the AI corpus produced no POL finding; the corpus or the analyzers are broken");
+        }
+    }
+
+    if (perAnalysis.Count > 0)
+    {
+        Line(string.Empty);
+        Line("Per analysis: Policy.Analyzers with only that analysis enabled (global option " + Policy.Model.PolicyAnalysisSwitch.SwitchKey + "), telemetry medians of the same");
+        Line("rounds, and the share of compile. Each includes what an analysis cannot run without (the gate, the shared per-compilation context, the");
+        Line("catalogue on first use, the configuration and baseline analyzers and the suppressor, which always run); tools, telemetry, model ids and");
+        Line("system prompts share the data-flow analyzer's one operation action, so each of them also pays its dispatch.");
+        Line(string.Empty);
+        Line("| corpus | " + string.Join(" | ", InProcessBenchmark.Analyses.Select(AnalysisName)) + " | all (same rounds) |");
+        Line("|---|" + string.Concat(Enumerable.Repeat("---:|", InProcessBenchmark.Analyses.Count + 1)));
+        foreach (var row in perAnalysis)
+        {
+            Line(row);
         }
     }
 
@@ -169,6 +205,7 @@ void Build()
     Line(string.Empty);
     Line("| corpus | round | Csc, no analyzers | Csc, with B | Policy.Analyzers | no-op | Meziantou.Analyzer | ours / compile | ours / no-op | ours / Meziantou |");
     Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    var details = new List<string>();
     var corpora = sizes.Select(n => ($"{n:N0} types, AI", n, true)).ToList();
     corpora.Add(($"{sizes.Max():N0} types, no AI SDK, no Policy.Annotations", sizes.Max(), false));
     foreach (var (name, types, ai) in corpora)
@@ -184,6 +221,41 @@ void Build()
             var meziantou = r.ByAssembly.GetValueOrDefault("Meziantou.Analyzer");
             Line($"| {name} | {round} | {r.CscWithoutAnalyzers:F2} s | {r.CscWithAnalyzers:F2} s | {ours:F3} s | {noop:F3} s | {meziantou:F3} s | " +
                  $"{ours / r.CscWithoutAnalyzers:P2} | {Ratio(ours, noop)} | {Ratio(ours, meziantou)} |");
+            details.Add($"{name}, round {round}: " + (r.ByAnalyzer.Count == 0 ? "(no per-analyzer rows)" :
+                string.Join(", ", r.ByAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:F3} s"))));
+        }
+    }
+
+    Line(string.Empty);
+    Line("Per analyzer of Policy.Analyzers (the compiler's table; tools, telemetry, model ids and system prompts are inside DataFlowAnalyzer,");
+    Line("POL015's event-logging observation inside DeclarationAnalyzer: `--per-analysis` times each analysis alone):");
+    Line(string.Empty);
+    foreach (var detail in details)
+    {
+        Line("- " + detail);
+    }
+
+    Line(string.Empty);
+    if (Array.IndexOf(args, "--per-analysis") < 0)
+    {
+        return;
+    }
+
+    // Each analysis alone, on the first AI corpus: one B build per analysis (Policy.Analyzers only, the switch set through
+    // -p:PolicyBenchmarkAnalyses), each paired with its own A build; --rounds times.
+    var size = sizes[0];
+    var project = Path.Combine(outDir, $"corpus-{size}");
+    Line($"Per analysis ({size:N0} types, AI; Policy.Analyzers alone with only that analysis enabled, each B paired with its own A):");
+    Line(string.Empty);
+    Line("| analysis | round | Csc, no analyzers | Policy.Analyzers | ours / compile |");
+    Line("|---|---:|---:|---:|---:|");
+    foreach (var analysis in InProcessBenchmark.Analyses)
+    {
+        for (var round = 1; round <= rounds; round++)
+        {
+            var r = BuildBenchmark.AnalysisRound(project, $"{size:N0} types, AI", round, analysis);
+            var ours = r.ByAssembly.GetValueOrDefault("Policy.Analyzers") + r.ByAssembly.GetValueOrDefault("Policy.Model");
+            Line($"| {AnalysisName(analysis)} | {round} | {r.CscWithoutAnalyzers:F2} s | {ours:F3} s | {ours / r.CscWithoutAnalyzers:P2} |");
         }
     }
 
@@ -306,6 +378,18 @@ void Micro()
 
     Line(string.Empty);
 }
+
+static string AnalysisName(Policy.Model.PolicyAnalyses analysis) => analysis switch
+{
+    Policy.Model.PolicyAnalyses.Inventory => "inventory (POL001)",
+    Policy.Model.PolicyAnalyses.Declarations => "declarations (POL002-POL009, POL012-POL015, POL017, POL020/POL021)",
+    Policy.Model.PolicyAnalyses.DataFlow => "data flow (POL010/POL011)",
+    Policy.Model.PolicyAnalyses.Tools => "tools (POL040)",
+    Policy.Model.PolicyAnalyses.Telemetry => "telemetry (POL016)",
+    Policy.Model.PolicyAnalyses.Models => "model ids (POL050)",
+    Policy.Model.PolicyAnalyses.Prompts => "system prompts (POL041)",
+    _ => analysis.ToString(),
+};
 
 static string Ratio(double a, double b) => b > 0 ? (a / b).ToString("F2", CultureInfo.InvariantCulture) + "x" : "n/a";
 

@@ -2,9 +2,11 @@ using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
 using Policy.Model;
 using Policy.Model.Rules;
 using Policy.Model.Declarations;
+using Policy.Model.Catalogue;
 using Policy.Model.Detection;
 
 namespace Policy.Analyzers
@@ -39,7 +41,7 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            if (!PolicyGate.MayUseAi(start.Compilation, start.Options))
+            if (!PolicyAnalysisSwitch.Enabled(start.Options).Has(PolicyAnalyses.Inventory) || !PolicyGate.MayUseAi(start.Compilation, start.Options))
             {
                 return; // Only the shared framework is referenced, no AI type is configured and no file imports an AI SDK namespace.
             }
@@ -56,51 +58,94 @@ namespace Policy.Analyzers
                         return; // No AI SDK type resolves and no file imports an AI SDK namespace: nothing can use AI.
                     }
 
-                    var type = (INamedTypeSymbol)symbolStart.Symbol;
-                    var usage = new TypeAiUsage();
-                    var countWiring = policy.SettingsFor(SourceOrder.First(type)?.SourceTree).CountDiWiring;
-
-                    TopLevelUsage? topLevel = null;
-
-                    symbolStart.RegisterOperationAction(
-                        operationContext =>
-                        {
-                            var owner = operationContext.ContainingSymbol;
-                            if (IsTopLevelEntryPoint(owner))
-                            {
-                                // Top-level statements are members of the simple program type but are reported on their own,
-                                // on the first statement that uses AI (wiring counted as written).
-                                if (ReferenceEquals(owner.ContainingSymbol, type) || SymbolEqualityComparer.Default.Equals(owner.ContainingSymbol, type))
-                                {
-                                    var entry = System.Threading.LazyInitializer.EnsureInitialized(ref topLevel, () => new TopLevelUsage((IMethodSymbol)owner))!;
-                                    AiUsageDetector.AnalyzeOperation(operationContext.Operation, matcher, entry.Usage);
-                                }
-
-                                return;
-                            }
-
-                            if (!ReferenceEquals(owner.ContainingSymbol, type) && !SymbolEqualityComparer.Default.Equals(OwningType(owner), type))
-                            {
-                                return; // Nested types are reported on their own.
-                            }
-
-                            AiUsageDetector.AnalyzeOperation(operationContext.Operation, matcher, usage, countWiring);
-                        },
-                        AiUsageDetector.OperationKinds);
+                    // One object per type holds its state and both callbacks (most types use no AI: nothing else is
+                    // allocated for them, and their settings are looked up only if a wiring check needs them).
+                    var scope = new TypeScope((INamedTypeSymbol)symbolStart.Symbol, policy, matcher);
+                    symbolStart.RegisterOperationAction(scope.OnOperation, AiUsageDetector.OperationKinds);
 
                     // The signature is read at the end: by then the compiler has bound every member of the type, so
                     // reading member types costs a look-up, not the binding of their declarations.
-                    symbolStart.RegisterSymbolEndAction(end =>
-                    {
-                        AiUsageDetector.AnalyzeSignature(type, matcher, usage);
-                        ReportType(end, type, usage, policy);
-                        if (topLevel != null)
-                        {
-                            ReportTopLevel(end, topLevel.EntryPoint, topLevel.Usage, policy);
-                        }
-                    });
+                    symbolStart.RegisterSymbolEndAction(scope.OnEnd);
                 },
                 SymbolKind.NamedType);
+        }
+
+        /// <summary>The POL001 analysis of one type: its operations as they arrive, its signature and the report at its end.</summary>
+        private sealed class TypeScope
+        {
+            private readonly INamedTypeSymbol _type;
+            private readonly PolicyContext _policy;
+            private readonly AiTypeMatcher _matcher;
+            private readonly TypeAiUsage _usage = new TypeAiUsage();
+            private TopLevelUsage? _topLevel;
+            private int _countWiring; // 0 = not read yet, 1 = off, 2 = on (policy.count_di_wiring of the type's first file)
+
+            public TypeScope(INamedTypeSymbol type, PolicyContext policy, AiTypeMatcher matcher)
+            {
+                _type = type;
+                _policy = policy;
+                _matcher = matcher;
+            }
+
+            [System.Runtime.CompilerServices.MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
+            public void OnOperation(OperationAnalysisContext context)
+            {
+                var owner = context.ContainingSymbol;
+                if (IsTopLevelEntryPoint(owner))
+                {
+                    // Top-level statements are members of the simple program type but are reported on their own,
+                    // on the first statement that uses AI (wiring counted as written).
+                    if (ReferenceEquals(owner.ContainingSymbol, _type) || SymbolEqualityComparer.Default.Equals(owner.ContainingSymbol, _type))
+                    {
+                        var entry = System.Threading.LazyInitializer.EnsureInitialized(ref _topLevel, () => new TopLevelUsage((IMethodSymbol)owner))!;
+                        AiUsageDetector.AnalyzeOperation(context.Operation, _matcher, entry.Usage);
+                    }
+
+                    return;
+                }
+
+                if (!ReferenceEquals(owner.ContainingSymbol, _type) && !SymbolEqualityComparer.Default.Equals(OwningType(owner), _type))
+                {
+                    return; // Nested types are reported on their own.
+                }
+
+                // The wiring-only checks (generic type arguments, typeof) are skipped unless policy.count_di_wiring is on,
+                // read once per type and only when such a check could apply.
+                var operation = context.Operation;
+                var includeWiring = NeedsWiringSetting(operation) && CountWiring();
+                if (AiUsageDetector.Match(operation, _matcher, includeWiring, out var wiring) is { } match)
+                {
+                    _usage.Add(match, operation.Syntax.GetLocation(), wiring);
+                }
+            }
+
+            public void OnEnd(SymbolAnalysisContext end)
+            {
+                AiUsageDetector.AnalyzeSignature(_type, _matcher, _usage);
+                if (!_usage.IsEmpty)
+                {
+                    ReportType(end, _type, _usage, _policy);
+                }
+
+                if (_topLevel != null)
+                {
+                    ReportTopLevel(end, _topLevel.EntryPoint, _topLevel.Usage, _policy);
+                }
+            }
+
+            private static bool NeedsWiringSetting(IOperation operation) =>
+                operation.Kind == OperationKind.TypeOf ||
+                (operation.Kind == OperationKind.Invocation && ((IInvocationOperation)operation).TargetMethod.IsGenericMethod);
+
+            private bool CountWiring()
+            {
+                if (_countWiring == 0)
+                {
+                    _countWiring = _policy.SettingsFor(SourceOrder.First(_type)?.SourceTree).CountDiWiring ? 2 : 1;
+                }
+
+                return _countWiring == 2;
+            }
         }
 
         /// <summary>The AI use of the top-level statements (the simple program's <c>&lt;Main&gt;$</c>).</summary>

@@ -45,7 +45,10 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            if (!PolicyGate.MayUseAi(start.Compilation, start.Options))
+            // The benchmark times each analysis of this analyzer alone (PolicyAnalyses); production runs them all.
+            var enabled = PolicyAnalysisSwitch.Enabled(start.Options) &
+                          (PolicyAnalyses.DataFlow | PolicyAnalyses.Tools | PolicyAnalyses.Prompts | PolicyAnalyses.Telemetry | PolicyAnalyses.Models);
+            if (enabled == PolicyAnalyses.None || !PolicyGate.MayUseAi(start.Compilation, start.Options))
             {
                 return;
             }
@@ -57,11 +60,14 @@ namespace Policy.Analyzers
             var policy = PolicyContext.Get(start.Compilation, start.Options);
             var bodies = new ConditionalWeakTable<IOperation, MethodFlowHolder>();
             var judgedTools = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+            var aiCode = enabled.Has(PolicyAnalyses.Telemetry | PolicyAnalyses.Models);
+            var tools = enabled.Has(PolicyAnalyses.Tools);
+            var prompts = enabled.Has(PolicyAnalyses.Prompts);
             // One operation action for the whole compilation: invocations (AI calls, tool registrations, system messages
             // added by a call), object creations (AIFunction subclasses, system ChatMessages, agents) and assignments
             // (Instructions). Almost every operation is dismissed by a method, type or property name.
             start.RegisterOperationAction(
-                operation =>
+                [MethodImpl(Policy.Model.Performance.HotPath.Optimized)] (operation) =>
                 {
                     if (policy.Matcher.IsEmpty)
                     {
@@ -71,25 +77,29 @@ namespace Policy.Analyzers
                     // POL016 and POL050 outside invocations: `EnableSensitiveData = true`, `ModelId = "..."` (assignments,
                     // object initializers, UseOpenTelemetry's configure lambda) and `new OllamaApiClient(uri, "model")`,
                     // dismissed on the syntax's name before anything else is bound.
-                    if (operation.Operation.Kind != OperationKind.Invocation && IsAiCodeSyntax(operation.Operation.Syntax))
+                    if (operation.Operation.Kind != OperationKind.Invocation && aiCode && IsAiCodeSyntax(operation.Operation.Syntax))
                     {
-                        ReportAiCode(operation.Operation, operation.ContainingSymbol, policy, operation.ReportDiagnostic, operation.CancellationToken);
+                        ReportAiCode(operation.Operation, operation.ContainingSymbol, policy, enabled, operation.ReportDiagnostic, operation.CancellationToken);
                     }
 
                     switch (operation.Operation)
                     {
                         case IInvocationOperation invocation:
-                            OnInvocation(operation, invocation, policy, bodies, judgedTools);
+                            OnInvocation(operation, invocation, policy, enabled, bodies, judgedTools);
                             break;
                         case IObjectCreationOperation { Type: INamedTypeSymbol type }:
-                            if (ToolDetector.IsToolCreation(type))
+                            if (tools && ToolDetector.IsToolCreation(type))
                             {
                                 JudgeTools(operation, policy, judgedTools);
                             }
 
-                            JudgePrompt(operation, policy, bodies);
+                            if (prompts)
+                            {
+                                JudgePrompt(operation, policy, bodies);
+                            }
+
                             break;
-                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Instructions" } }:
+                        case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Instructions" } } when prompts:
                             JudgePrompt(operation, policy, bodies);
                             break;
                     }
@@ -97,6 +107,11 @@ namespace Policy.Analyzers
                 OperationKind.Invocation,
                 OperationKind.ObjectCreation,
                 OperationKind.SimpleAssignment);
+
+            if (!tools)
+            {
+                return;
+            }
 
             // MCP server tools are declared, not registered in code: a method whose attributes name McpServerTool.
             start.RegisterSyntaxNodeAction(
@@ -115,22 +130,28 @@ namespace Policy.Analyzers
                 SyntaxKind.MethodDeclaration);
         }
 
-        private static void OnInvocation(OperationAnalysisContext operation, IInvocationOperation invocation, PolicyContext policy, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, ConcurrentDictionary<ISymbol, bool> judgedTools)
+        [MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
+        private static void OnInvocation(OperationAnalysisContext operation, IInvocationOperation invocation, PolicyContext policy, PolicyAnalyses enabled, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, ConcurrentDictionary<ISymbol, bool> judgedTools)
         {
             var name = invocation.TargetMethod.Name;
-            if (IsAiCodeCandidate(name))
+            if (IsAiCodeCandidate(name) && enabled.Has(PolicyAnalyses.Telemetry | PolicyAnalyses.Models))
             {
-                ReportAiCode(invocation, operation.ContainingSymbol, policy, operation.ReportDiagnostic, operation.CancellationToken);
+                ReportAiCode(invocation, operation.ContainingSymbol, policy, enabled, operation.ReportDiagnostic, operation.CancellationToken);
             }
 
-            if (ToolDetector.MayRegister(name))
+            if (ToolDetector.MayRegister(name) && enabled.Has(PolicyAnalyses.Tools))
             {
                 JudgeTools(operation, policy, judgedTools);
             }
 
-            if (PromptSinks.MayBeSink(name))
+            if (PromptSinks.MayBeSink(name) && enabled.Has(PolicyAnalyses.Prompts))
             {
                 JudgePrompt(operation, policy, bodies);
+            }
+
+            if (!enabled.Has(PolicyAnalyses.DataFlow))
+            {
+                return;
             }
 
             var dataFlow = policy.DataFlow;
@@ -250,11 +271,11 @@ namespace Policy.Analyzers
             _ => false,
         };
 
-        private static void ReportAiCode(IOperation operation, ISymbol? containingSymbol, PolicyContext policy, System.Action<Diagnostic> report, CancellationToken cancellationToken)
+        private static void ReportAiCode(IOperation operation, ISymbol? containingSymbol, PolicyContext policy, PolicyAnalyses enabled, System.Action<Diagnostic> report, CancellationToken cancellationToken)
         {
             var owner = containingSymbol as INamedTypeSymbol ?? containingSymbol?.ContainingType;
             var findings = new List<Finding>();
-            AiCodeEvaluator.Evaluate(operation, owner, policy, findings, cancellationToken);
+            AiCodeEvaluator.Evaluate(operation, owner, policy, findings, cancellationToken, enabled.Has(PolicyAnalyses.Telemetry), enabled.Has(PolicyAnalyses.Models));
             foreach (var finding in findings)
             {
                 report(Descriptors.ToDiagnostic(finding, policy.Baseline));

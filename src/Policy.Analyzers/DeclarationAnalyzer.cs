@@ -35,7 +35,7 @@ namespace Policy.Analyzers
 
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
-            if (!PolicyGate.MayDeclare(start.Compilation))
+            if (!PolicyAnalysisSwitch.Enabled(start.Options).Has(PolicyAnalyses.Declarations) || !PolicyGate.MayDeclare(start.Compilation))
             {
                 return;
             }
@@ -64,6 +64,7 @@ namespace Policy.Analyzers
             SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
         };
 
+        [System.Runtime.CompilerServices.MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
         private static void AnalyzeDeclaration(SyntaxNodeAnalysisContext context, PolicyContext policy)
         {
             var lists = context.Node switch
@@ -107,6 +108,7 @@ namespace Policy.Analyzers
             }
         }
 
+        [System.Runtime.CompilerServices.MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
         private static bool NamesPolicyAttribute(SyntaxList<AttributeListSyntax> lists, PolicyContext policy)
         {
             foreach (var list in lists)

@@ -26,7 +26,8 @@ namespace Policy.Model
         /// </summary>
         public static bool MayUseAi(Compilation compilation, AnalyzerOptions options)
         {
-            if (ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation))
+            var facts = Facts.Get(compilation);
+            if (facts.ReferencesNonPlatform)
             {
                 return true;
             }
@@ -47,7 +48,7 @@ namespace Policy.Model
 
             // Code whose packages did not resolve (never restored, restore failed) references only the framework but may
             // still name AI SDK types: a file that imports an AI SDK namespace opens the suspected-use path (syntax only).
-            return Catalogue.UnresolvedAiNames.ImportsAiNamespace(compilation);
+            return facts.ImportsAiNamespace;
         }
 
         /// <summary>
@@ -59,8 +60,43 @@ namespace Policy.Model
         /// attributes compiled into the project). Asking the compiler for the type instead would make it build its
         /// declarations first, which at compilation start in a cold compiler costs tens of milliseconds.
         /// </remarks>
-        public static bool MayDeclare(Compilation compilation) =>
-            ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) || DeclaresAnnotationsNamespace(compilation);
+        public static bool MayDeclare(Compilation compilation)
+        {
+            var facts = Facts.Get(compilation);
+            return facts.ReferencesNonPlatform || facts.DeclaresAnnotations;
+        }
+
+        /// <summary>
+        /// The answers that depend on the compilation alone, computed once per compilation: each analyzer asks at its own
+        /// compilation start, and in a project without AI (where every analyzer asks and then registers nothing) the syntax
+        /// scans would otherwise run once per analyzer.
+        /// </summary>
+        private sealed class Facts
+        {
+            private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Facts> Cache =
+                new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Facts>();
+
+            private readonly Compilation _compilation;
+            private readonly Lazy<bool> _referencesNonPlatform;
+            private readonly Lazy<bool> _importsAiNamespace;
+            private readonly Lazy<bool> _declaresAnnotations;
+
+            private Facts(Compilation compilation)
+            {
+                _compilation = compilation;
+                _referencesNonPlatform = new Lazy<bool>(() => ReferencedTypes.ReferencesAnyNonPlatformAssembly(_compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+                _importsAiNamespace = new Lazy<bool>(() => Catalogue.UnresolvedAiNames.ImportsAiNamespace(_compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+                _declaresAnnotations = new Lazy<bool>(() => DeclaresAnnotationsNamespace(_compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+            }
+
+            public bool ReferencesNonPlatform => _referencesNonPlatform.Value;
+
+            public bool ImportsAiNamespace => _importsAiNamespace.Value;
+
+            public bool DeclaresAnnotations => _declaresAnnotations.Value;
+
+            public static Facts Get(Compilation compilation) => Cache.GetValue(compilation, c => new Facts(c));
+        }
 
         /// <summary>True when a <c>policy.baseline.txt</c> is among the additional files (by name).</summary>
         public static bool HasBaselineFile(AnalyzerOptions options)

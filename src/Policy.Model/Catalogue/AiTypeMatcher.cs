@@ -115,6 +115,7 @@ namespace Policy.Model.Catalogue
         /// </summary>
         public AiSdkEntry? Match(ITypeSymbol? type) => Match(type, depth: 0);
 
+        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         private AiSdkEntry? Match(ITypeSymbol? type, int depth)
         {
             // Hot path (every invocation, member reference and local of every body): answer the common cases first. No
@@ -168,6 +169,7 @@ namespace Policy.Model.Catalogue
         /// hands out one symbol object per definition, so the cache costs a pointer hash per look-up instead of hashing
         /// and comparing constructed types. A second object for the same definition only costs a second entry.
         /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         private AiSdkEntry? MatchDefinition(INamedTypeSymbol definition)
         {
             if (_definitions.TryGetValue(definition, out var cached))

@@ -11,20 +11,25 @@ namespace Policy.Model.Detection
     /// </summary>
     public sealed class TypeAiUsage
     {
-        private readonly object _gate = new object();
-        private readonly SortedDictionary<string, AiSdkEntry> _entries = new SortedDictionary<string, AiSdkEntry>(System.StringComparer.Ordinal);
+        // One object per analysed type (most types use no AI): the entry sets are created on the first use recorded, and
+        // the object itself is the lock.
+        private SortedDictionary<string, AiSdkEntry>? _entries;
         private Location? _first;
         private Location? _firstWiring;
         private AiSdkEntry? _firstEntry;
         private AiSdkEntry? _firstWiringEntry;
-        private readonly SortedDictionary<string, AiSdkEntry> _suspectedEntries = new SortedDictionary<string, AiSdkEntry>(System.StringComparer.Ordinal);
+        private SortedDictionary<string, AiSdkEntry>? _suspectedEntries;
         private Location? _firstSuspected;
         private AiSdkEntry? _firstSuspectedEntry;
+        private volatile bool _any;
+
+        /// <summary>True while no use has been recorded (read without the lock: callers ask after the type's analysis).</summary>
+        public bool IsEmpty => !_any;
 
         /// <summary>Records a use.</summary>
         public void Add(AiSdkEntry entry, Location location, bool isWiring)
         {
-            lock (_gate)
+            lock (this)
             {
                 if (entry.IsUnresolved)
                 {
@@ -49,14 +54,18 @@ namespace Policy.Model.Detection
                     _firstEntry = entry;
                 }
 
-                (entry.IsUnresolved ? _suspectedEntries : _entries)[entry.MetadataName] = entry;
+                var set = entry.IsUnresolved
+                    ? _suspectedEntries ??= new SortedDictionary<string, AiSdkEntry>(System.StringComparer.Ordinal)
+                    : _entries ??= new SortedDictionary<string, AiSdkEntry>(System.StringComparer.Ordinal);
+                set[entry.MetadataName] = entry;
+                _any = true;
             }
         }
 
         /// <summary>The first (source order) location of a real use, or of wiring when <paramref name="countWiring"/>; null when none.</summary>
         public Location? FirstUse(bool countWiring)
         {
-            lock (_gate)
+            lock (this)
             {
                 if (countWiring && _firstWiring != null)
                 {
@@ -73,7 +82,7 @@ namespace Policy.Model.Detection
         /// </summary>
         public bool IsSuspected(bool countWiring)
         {
-            lock (_gate)
+            lock (this)
             {
                 return _first is null && (!countWiring || _firstWiring is null) && _firstSuspected != null;
             }
@@ -82,7 +91,7 @@ namespace Policy.Model.Detection
         /// <summary>The entry used at <see cref="FirstUse"/>.</summary>
         public AiSdkEntry? FirstEntry(bool countWiring)
         {
-            lock (_gate)
+            lock (this)
             {
                 if (countWiring && _firstWiring != null && (_first is null || SourceOrder.Compare(_firstWiring, _first) < 0))
                 {
@@ -98,10 +107,11 @@ namespace Policy.Model.Detection
         {
             get
             {
-                lock (_gate)
+                lock (this)
                 {
                     // Suspected entries only when nothing resolved: a confirmed component lists what it really uses.
-                    return new List<AiSdkEntry>(_entries.Count > 0 ? _entries.Values : _suspectedEntries.Values);
+                    var set = _entries is { Count: > 0 } ? _entries : _suspectedEntries;
+                    return set is null ? new List<AiSdkEntry>() : new List<AiSdkEntry>(set.Values);
                 }
             }
         }

@@ -152,8 +152,21 @@ namespace Policy.Model.Detection
         /// typeof): what POL001 does when <c>policy.count_di_wiring</c> is off, since wiring alone cannot make a finding.</param>
         public static void AnalyzeOperation(IOperation operation, AiTypeMatcher matcher, TypeAiUsage usage, bool includeWiring = true)
         {
+            if (Match(operation, matcher, includeWiring, out var wiring) is { } entry)
+            {
+                usage.Add(entry, operation.Syntax.GetLocation(), wiring);
+            }
+        }
+
+        /// <summary>
+        /// The AI type an operation creates, holds, receives or calls, if any (<paramref name="wiring"/>: the use is DI
+        /// wiring). Allocates nothing when there is none: this runs for every operation of the ten kinds in every body.
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
+        public static AiSdkEntry? Match(IOperation operation, AiTypeMatcher matcher, bool includeWiring, out bool wiring)
+        {
             AiSdkEntry? entry = null;
-            var wiring = false;
+            wiring = false;
             // Dispatch on Kind (a field read) rather than on interface type tests: this runs for every operation of
             // the ten kinds in every body, and an interface test walks the operation class's interface map.
             switch (operation.Kind)
@@ -228,10 +241,11 @@ namespace Policy.Model.Detection
 
             if (entry is null || IsInAttribute(operation))
             {
-                return;
+                return null;
             }
 
-            usage.Add(entry, operation.Syntax.GetLocation(), wiring || entry.IsWiring);
+            wiring |= entry.IsWiring;
+            return entry;
         }
 
         private static ITypeSymbol? MemberType(ISymbol member) => member switch

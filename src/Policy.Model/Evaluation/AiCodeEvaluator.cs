@@ -18,10 +18,17 @@ namespace Policy.Model.Evaluation
     public static class AiCodeEvaluator
     {
         /// <summary>Evaluates one operation (an invocation, an object creation or an assignment) of <paramref name="owner"/>'s code.</summary>
-        public static void Evaluate(IOperation operation, INamedTypeSymbol? owner, PolicyContext policy, List<Finding> findings, CancellationToken cancellationToken)
+        /// <param name="operation">An invocation, object creation or assignment.</param>
+        /// <param name="owner">The type whose code it is (null for top-level code).</param>
+        /// <param name="policy">The compilation's policy context.</param>
+        /// <param name="findings">Where findings are added.</param>
+        /// <param name="cancellationToken">Cancellation.</param>
+        /// <param name="telemetry">False to skip POL016 (the benchmark times each analysis alone).</param>
+        /// <param name="models">False to skip POL050 (likewise).</param>
+        public static void Evaluate(IOperation operation, INamedTypeSymbol? owner, PolicyContext policy, List<Finding> findings, CancellationToken cancellationToken, bool telemetry = true, bool models = true)
         {
             var first = findings.Count;
-            if (Telemetry.SensitiveDataSwitch(operation) is { } what && PersonalDataSystem(owner, policy.Index) is { } system)
+            if (telemetry && Telemetry.SensitiveDataSwitch(operation) is { } what && PersonalDataSystem(owner, policy.Index) is { } system)
             {
                 var location = operation is IInvocationOperation { Syntax: InvocationExpressionSyntax { Expression: MemberAccessExpressionSyntax member } }
                     ? member.Name.GetLocation()
@@ -30,11 +37,11 @@ namespace Policy.Model.Evaluation
             }
 
             var settings = policy.SettingsFor(operation.Syntax.SyntaxTree);
-            if (settings.ModelsAllowed is { } allowed)
+            if (models && settings.ModelsAllowed is { } allowed)
             {
-                var models = new List<ModelReference>();
-                ModelReferences.Recognise(operation, models);
-                foreach (var model in models)
+                var stated = new List<ModelReference>();
+                ModelReferences.Recognise(operation, stated);
+                foreach (var model in stated)
                 {
                     if (model.Model is { } id && !settings.IsModelAllowed(id))
                     {
