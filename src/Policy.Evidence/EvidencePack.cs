@@ -21,6 +21,9 @@ public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string
         get => _coverage ?? (Projects is null ? null : new AnalysisCoverage { Projects = Projects.OrderBy(p => p.Path, StringComparer.Ordinal).ToList() });
         init => _coverage = value;
     }
+
+    /// <summary>The working tree's state and the effective configuration (manifest.json <c>provenance</c>): set by the CLI; null otherwise.</summary>
+    public AnalysisProvenance? Provenance { get; init; }
 }
 
 /// <summary>One file of the pack.</summary>

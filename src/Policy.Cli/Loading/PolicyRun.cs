@@ -96,6 +96,8 @@ public sealed class PolicyRun
             Commit = Git.Commit(root),
         };
         var results = new List<ProjectResult>();
+        var configuration = new List<string>();
+        var filesRead = new List<string>();
 
         // A multi-targeted project loads once per target framework: analyse one (the code is the same; what differs is
         // only code under #if) and say which in the coverage.
@@ -150,6 +152,8 @@ public sealed class PolicyRun
                 }
             }
 
+            configuration.AddRange(Audit.EffectiveConfiguration.Describe(root, project, compilation, analyzerOptions, policy.GlobalSettings, cancellationToken));
+            filesRead.AddRange(Audit.EffectiveConfiguration.FilesRead(project, compilation, analyzerOptions));
             InventoryBuilder.Add(document, compilation, policy, diagnostics, location => Map(root, location), cancellationToken);
             results.Add(new ProjectResult(project, compilation, diagnostics));
         }
@@ -183,7 +187,9 @@ public sealed class PolicyRun
         }
 
         // POL030: referenced documents that do not exist (file access: the CLI's job, never the analyzers').
-        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList()) { Coverage = coverage };
+        var changes = document.Commit is null ? null : Audit.WorkingTree.Changes(root, filesRead);
+        var provenance = new Policy.Evidence.AnalysisProvenance { Dirty = changes is null ? null : changes.Count > 0, Changes = changes ?? [], Configuration = configuration };
+        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList()) { Coverage = coverage, Provenance = provenance };
         Policy.Evidence.DocumentReferences.AddFindings(document, context);
         InventoryBuilder.Normalize(document);
         return new PolicyRun(file, root, document, results, context);
