@@ -72,5 +72,37 @@ public sealed partial class FixtureTests
         }
     }
 
+    [Fact]
+    public void Evidence_AnUntrackedReferencedDocumentIsHashedInTheAiBomAndMakesTheTreeDirty()
+    {
+        var report = Path.Combine(fixture.Folder, "Support", "docs", "missing-report.md");
+        var bytes = "# Bias evaluation\n\nNo disparity above 2 points across account tiers.\n"u8.ToArray();
+        File.WriteAllBytes(report, bytes);
+        try
+        {
+            var provenance = Provenance("document-pack");
+            Assert.True(provenance.GetProperty("dirty").GetBoolean());
+            Assert.Equal(["?? Support/docs/missing-report.md"], provenance.GetProperty("changes").EnumerateArray().Select(c => c.GetString()));
+
+            // The AI-BOM claims ISO/IEC 42001 A.6.2.4 for ticket-triage with the report's SHA-256 and the evaluation's own date.
+            using var bom = JsonDocument.Parse(File.ReadAllText(Path.Combine(fixture.Folder, "document-pack", "aibom.cdx.json")));
+            var declarations = bom.RootElement.GetProperty("declarations");
+            var claim = declarations.GetProperty("claims").EnumerateArray().Single(c => c.GetProperty("bom-ref").GetString() == "claim:ai-system:ticket-triage/ISO42001:A.6.2.4");
+            var reference = claim.GetProperty("externalReferences").EnumerateArray().Single();
+            Assert.Equal("Support/docs/missing-report.md", reference.GetProperty("url").GetString());
+            Assert.Equal(Convert.ToHexString(SHA256.HashData(bytes)).ToLowerInvariant(), reference.GetProperty("hashes")[0].GetProperty("content").GetString());
+            var evidence = declarations.GetProperty("evidence").EnumerateArray()
+                .Single(e => e.GetProperty("bom-ref").GetString()!.StartsWith("evidence:declaration:BiasEvaluation@Support/Bots.cs:", StringComparison.Ordinal));
+            Assert.Equal("2026-01-15T00:00:00Z", evidence.GetProperty("created").GetString());
+            var entry = declarations.GetProperty("attestations").EnumerateArray().SelectMany(a => a.GetProperty("map").EnumerateArray())
+                .Single(m => m.TryGetProperty("claims", out var claims) && claims[0].GetString() == claim.GetProperty("bom-ref").GetString());
+            Assert.Equal("requirement:ISO42001:A.6.2.4", entry.GetProperty("requirement").GetString());
+        }
+        finally
+        {
+            File.Delete(report);
+        }
+    }
+
     private string GoldenCommit() => CliRunner.Run("git", fixture.Folder, ["rev-parse", "HEAD"]).Out.Trim();
 }

@@ -187,11 +187,14 @@ public sealed class PolicyRun
         }
 
         // POL030: referenced documents that do not exist (file access: the CLI's job, never the analyzers').
-        var changes = document.Commit is null ? null : Audit.WorkingTree.Changes(root, filesRead);
-        var provenance = new Policy.Evidence.AnalysisProvenance { Dirty = changes is null ? null : changes.Count > 0, Changes = changes ?? [], Configuration = configuration };
-        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList()) { Coverage = coverage, Provenance = provenance };
+        var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList()) { Coverage = coverage };
         Policy.Evidence.DocumentReferences.AddFindings(document, context);
         InventoryBuilder.Normalize(document);
+
+        // Provenance: the configuration seen, and whether the files read (referenced documents included) are the commit's.
+        filesRead.AddRange(Policy.Evidence.DocumentReferences.Find(document, context).Where(d => d.Path != null).Select(d => System.IO.Path.Combine(root, d.Path!)));
+        var changes = document.Commit is null ? null : Audit.WorkingTree.Changes(root, filesRead);
+        context = context with { Provenance = new Policy.Evidence.AnalysisProvenance { Dirty = changes is null ? null : changes.Count > 0, Changes = changes ?? [], Configuration = configuration } };
         return new PolicyRun(file, root, document, results, context);
     }
 
