@@ -96,16 +96,16 @@ internal static class CycloneDxAttestations
             if (claim.Documents.Count > 0)
             {
                 json.WriteStartArray("externalReferences");
-                foreach (var document_ in claim.Documents)
+                foreach (var reference in claim.Documents)
                 {
                     json.WriteStartObject();
-                    json.WriteString("url", PathUrl(document_.Path!));
-                    json.WriteString("comment", "Referenced by [" + document_.Kind + "]." + document_.Property + " at " + document_.DeclaredAt + " (repository-relative path)");
+                    json.WriteString("url", PathUrl(reference.Path!));
+                    json.WriteString("comment", "Referenced by [" + reference.Kind + "]." + reference.Property + " at " + reference.DeclaredAt + " (repository-relative path)");
                     json.WriteString("type", "evidence");
                     json.WriteStartArray("hashes");
                     json.WriteStartObject();
                     json.WriteString("alg", "SHA-256");
-                    json.WriteString("content", document_.Sha256);
+                    json.WriteString("content", reference.Sha256);
                     json.WriteEndObject();
                     json.WriteEndArray();
                     json.WriteEndObject();
