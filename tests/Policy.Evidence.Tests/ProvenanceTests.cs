@@ -121,6 +121,23 @@ public sealed class ProvenanceTests
     }
 
     [Fact]
+    public void Report_header_names_the_ruleset_the_policy_hash_and_local_changes()
+    {
+        var provenance = new AnalysisProvenance { Dirty = true, Changes = ["M src/A.cs", "?? src/B.cs"], Configuration = ["project A preset=default"] };
+        using var stream = new MemoryStream();
+        new HtmlReportWriter().Write(Documents.Realistic(), Write.Context with { Provenance = provenance }, stream);
+        var html = Encoding.UTF8.GetString(stream.ToArray());
+        var manifest = Manifest(Documents.Realistic(), provenance);
+        Assert.Contains(manifest.GetProperty("ruleset").GetProperty("version").GetString()!, html);
+        Assert.Contains(manifest.GetProperty("effectivePolicy").GetProperty("sha256").GetString()!, html); // the same hash as the manifest
+        Assert.Contains("<strong>with local changes</strong> (2 file(s)", html);
+
+        using var clean = new MemoryStream();
+        new HtmlReportWriter().Write(Documents.Realistic(), Write.Context with { Provenance = new AnalysisProvenance { Dirty = false } }, clean);
+        Assert.Contains("(working tree clean)", Encoding.UTF8.GetString(clean.ToArray()));
+    }
+
+    [Fact]
     public void Dirty_state_and_changes_are_written_when_known()
     {
         var clean = Manifest(Documents.Realistic(), new AnalysisProvenance { Dirty = false });
