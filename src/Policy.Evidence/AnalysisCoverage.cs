@@ -83,8 +83,8 @@ public sealed class ProjectCoverage
     /// <summary>The target frameworks the project builds for.</summary>
     public List<string> TargetFrameworks { get; set; } = [];
 
-    /// <summary>The target framework analysed (a multi-targeted project is analysed for one: its code is the same).</summary>
-    public string? AnalysedTargetFramework { get; set; }
+    /// <summary>The target frameworks analysed: each one of a multi-targeted project (findings and inventory merged, see targetFrameworks in inventory.json).</summary>
+    public List<string> AnalysedTargetFrameworks { get; set; } = [];
 
     /// <summary>Number of compiler errors.</summary>
     public int CompileErrors { get; set; }
@@ -106,7 +106,8 @@ public sealed class ProjectCoverage
     {
         var frameworks = TargetFrameworks.Count == 0 ? string.Empty
             : TargetFrameworks.Count == 1 ? $" [{TargetFrameworks[0]}]"
-            : $" [{string.Join(", ", TargetFrameworks)}; analysed {AnalysedTargetFramework}]";
+            : AnalysedTargetFrameworks.SequenceEqual(TargetFrameworks) ? $" [{string.Join(", ", TargetFrameworks)}; each analysed]"
+            : $" [{string.Join(", ", TargetFrameworks)}; analysed {string.Join(", ", AnalysedTargetFrameworks)}]";
         var files = $"{SourceFilesAnalysed}/{SourceFiles} source file(s) analysed, {GeneratedFiles} generated";
         return Status switch
         {

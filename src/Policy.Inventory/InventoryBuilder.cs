@@ -88,8 +88,33 @@ namespace Policy.Inventory
             // Tools: the same detector as POL040, over every source type.
             var tools = matcher.IsEmpty ? new List<ToolRegistration>() : ToolDetector.All(compilation, SourceTypes(compilation), cancellationToken);
 
-            // Systems.
+            // Systems: those declared here, then those declared in a referenced assembly that types here join
+            // ([AiComponent("id")] or covered AI types): listed with the assembly that declares them and these members
+            // (Normalize attaches them to the declaring project's record when that project is analysed too).
+            var systems = new List<(SystemDeclaration System, string? DeclaredIn)>();
             foreach (var system in index.Systems)
+            {
+                systems.Add((system, null));
+            }
+
+            var joined = new SortedSet<string>(StringComparer.Ordinal);
+            foreach (var type in SourceTypes(compilation))
+            {
+                foreach (var id in DeclarationReader.CoveringSystems(type))
+                {
+                    if (index.SystemsWithId(id).Count == 0 && index.ReferencedSystem(id) != null)
+                    {
+                        joined.Add(id);
+                    }
+                }
+            }
+
+            foreach (var id in joined)
+            {
+                systems.Add((index.ReferencedSystem(id)!, index.ReferencedAssemblyDeclaring(id)));
+            }
+
+            foreach (var (system, declaredIn) in systems)
             {
                 var settings = policy.SettingsFor(system.Attribute.Data.ApplicationSyntaxReference?.SyntaxTree);
                 var record = new SystemRecord
@@ -103,7 +128,8 @@ namespace Policy.Inventory
                     AutomatedDecisions = system.AutomatedDecisions,
                     ProcessesPersonalData = system.ProcessesPersonalData,
                     Project = project,
-                    Source = map(system.Attribute.Location(cancellationToken)),
+                    Source = declaredIn is null ? map(system.Attribute.Location(cancellationToken)) : null,
+                    DeclaredIn = declaredIn,
                 };
                 record.Required.AddRange(Names(settings.RequirementsFor(system)));
                 if (missingBySystem.TryGetValue(system.Id, out var missing))
@@ -121,7 +147,7 @@ namespace Policy.Inventory
                 }
 
                 var members = new List<INamedTypeSymbol>();
-                if (system.DeclaringSymbol is INamedTypeSymbol declaring)
+                if (declaredIn is null && system.DeclaringSymbol is INamedTypeSymbol declaring)
                 {
                     members.Add(declaring);
                 }
@@ -430,11 +456,37 @@ namespace Policy.Inventory
             });
         }
 
-        /// <summary>Sorts every list of the document (deterministic output) and merges duplicate findings of multi-targeted projects.</summary>
+        /// <summary>
+        /// Attaches the members of a system declared in a referenced assembly to that system's own record when the
+        /// declaring project was analysed in the same run (one system, its components from every project), sorts every
+        /// list of the document (deterministic output) and merges duplicate findings.
+        /// </summary>
         public static void Normalize(InventoryDocument document)
         {
+            for (var i = document.Systems.Count - 1; i >= 0; i--)
+            {
+                var joined = document.Systems[i];
+                if (joined.DeclaredIn is null)
+                {
+                    continue;
+                }
+
+                var owner = document.Systems.Find(s => s.DeclaredIn is null && s.Id == joined.Id && s.Project == joined.DeclaredIn);
+                if (owner != null)
+                {
+                    joined.Declarations.RemoveAll(d => d.Source is null); // the [AiSystem] as read from metadata: the owner has it with its place
+                    TargetFrameworkMerge.MergeSystem(owner, joined, null, (_, _) => { });
+                    document.Systems.RemoveAt(i);
+                }
+            }
+
             document.Projects.Sort(string.CompareOrdinal);
-            document.Systems.Sort((a, b) => string.CompareOrdinal(a.Id, b.Id) is var c && c != 0 ? c : string.CompareOrdinal(a.Project, b.Project));
+            document.Systems.Sort((a, b) =>
+            {
+                var c = string.CompareOrdinal(a.Id, b.Id);
+                if (c == 0) c = string.CompareOrdinal(a.Project, b.Project);
+                return c != 0 ? c : string.CompareOrdinal(a.DeclaredIn, b.DeclaredIn);
+            });
             document.Undeclared.Sort((a, b) => string.CompareOrdinal(a.Type, b.Type) is var c && c != 0 ? c : string.CompareOrdinal(a.Project, b.Project));
             document.Exemptions.Sort((a, b) => Compare(a.Source, b.Source) is var c && c != 0 ? c : string.CompareOrdinal(a.RuleId, b.RuleId));
             document.Findings.Sort((a, b) =>

@@ -76,6 +76,9 @@ namespace Policy.Inventory
 
         /// <summary><c>suspected</c> when the type's only AI use is names that did not resolve (partial analysis); null when confirmed.</summary>
         public string? Confidence { get; set; }
+
+        /// <summary>The target frameworks that have this entry, when a multi-targeted project has it for some of its frameworks only (code under #if, a package referenced for one framework); null when every framework analysed has it.</summary>
+        public List<string>? TargetFrameworks { get; set; }
     }
 
     /// <summary>A function a model can call (a tool), as the code exposes it.</summary>
@@ -166,6 +169,9 @@ namespace Policy.Inventory
 
         /// <summary>POL001: <c>confirmed</c>, or <c>suspected</c> when the AI type did not resolve (diagnostic property PolicyConfidence); null for other rules.</summary>
         public string? Confidence { get; set; }
+
+        /// <summary>The target frameworks that have this entry, when a multi-targeted project has it for some of its frameworks only (code under #if, a package referenced for one framework); null when every framework analysed has it.</summary>
+        public List<string>? TargetFrameworks { get; set; }
     }
 
     /// <summary>One AI system of the inventory.</summary>
@@ -236,6 +242,16 @@ namespace Policy.Inventory
 
         /// <summary>The models the system's code states (constant ids, deployment names, model files, configuration keys).</summary>
         public List<ModelRecord> Models { get; set; } = new List<ModelRecord>();
+
+        /// <summary>
+        /// The referenced assembly that declares the system, when it is declared there and types of <see cref="Project"/>
+        /// join it ([AiComponent]); null when declared in source. When the declaring project is analysed in the same run,
+        /// its record holds these components instead.
+        /// </summary>
+        public string? DeclaredIn { get; set; }
+
+        /// <summary>The target frameworks that declare the system, when a multi-targeted project declares it for some of its frameworks only; null when every framework analysed does.</summary>
+        public List<string>? TargetFrameworks { get; set; }
     }
 
     /// <summary>One piece of event-logging evidence of a system.</summary>
@@ -280,7 +296,7 @@ namespace Policy.Inventory
     public sealed class InventoryDocument
     {
         /// <summary>Version of the inventory.json schema (docs/evidence-format.md).</summary>
-        public string SchemaVersion { get; set; } = "2.1";
+        public string SchemaVersion { get; set; } = "2.2";
 
         /// <summary>Tool name and version.</summary>
         public string Tool { get; set; } = "policy";

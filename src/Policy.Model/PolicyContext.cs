@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -134,7 +135,10 @@ namespace Policy.Model
                 }
             }
 
-            return AiTypeMatcher.Create(Compilation, types, namespaces);
+            // The project's package references (the CLI supplies them; the compiler never runs analyzers on code that does not
+            // compile, where they would matter): context for names that did not resolve.
+            var packages = _options.GlobalOptions.TryGetValue(PolicySettings.PackageReferencesKey, out var p) ? PolicySettings.ParseList(p) : ImmutableArray<string>.Empty;
+            return AiTypeMatcher.Create(Compilation, types, namespaces, packages);
         }
     }
 }

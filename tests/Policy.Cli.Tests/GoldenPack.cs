@@ -9,8 +9,8 @@ namespace Policy.Cli.Tests;
 /// </summary>
 public sealed class GoldenPack
 {
-    /// <summary>The files compared byte for byte (report.html, inventory.csv and manifest.json are covered elsewhere).</summary>
-    public static readonly string[] ComparedFiles = ["inventory.json", "controls.md", "findings.sarif", "aibom.cdx.json"];
+    /// <summary>The files compared byte for byte (report.html and manifest.json are covered elsewhere).</summary>
+    public static readonly string[] ComparedFiles = ["inventory.json", "inventory.csv", "controls.md", "findings.sarif", "aibom.cdx.json"];
 
     /// <summary>Placeholder for the commit of the temporary repository (its tree holds machine-specific paths).</summary>
     public const string CommitPlaceholder = "0000000000000000000000000000000000000000";

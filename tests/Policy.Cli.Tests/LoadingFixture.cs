@@ -13,10 +13,15 @@ namespace Policy.Cli.Tests;
 /// attributes of this build wired in. Directory.Packages.props: central package management.</item>
 /// <item>Good.sln, Good.slnx, Good.slnf (Chat + Console): Chat (net10.0 + netstandard2.0, NU1603, a declared system and an
 /// undeclared type, the AI code for net10.0 only), Web (Razor component injecting an AI client), Console (one undeclared AI type).</item>
+/// <item>Multi (net10.0 + netstandard2.0, ONNX Runtime for both): a shared AI type, one under #if for net10.0 only, a
+/// system declared for both whose component exists for net10.0 only.</item>
+/// <item>Joined/App and Joined/Binary: an [AiComponent] joining a system declared in Joined/Lib, referenced as a project
+/// and as a built assembly.</item>
 /// <item>fresh-a/Console and fresh-b/Console: never-restored copies of Console.</item>
 /// <item>broken/Drift (code written against an older OpenAI API), broken/Missing (a package its feed does not have),
+/// broken/Qualified (an AI SDK package the feed lacks, its types written fully qualified, no AI import),
 /// broken/NoAi (unresolved names, none of them AI), Partial.slnx (names a project that does not exist),
-/// pinned/ (a global.json that pins an SDK that is not installed).</item>
+/// pinned/ (a global.json that pins an SDK that is not installed), rolled/ (one whose rollForward lets the host move on).</item>
 /// </list>
 /// </remarks>
 public sealed class LoadingFixture : IDisposable
@@ -33,6 +38,13 @@ public sealed class LoadingFixture : IDisposable
         var openAi = Path.Combine(GlobalPackages, "openai", "2.15.0", "openai.2.15.0.nupkg");
         Assert.True(File.Exists(openAi), "OpenAI 2.15.0 is not in the global packages folder (the analyzer tests restore it): " + openAi);
         File.Copy(openAi, Path.Combine(Folder, "feed", "openai.2.15.0.nupkg"));
+
+        // ONNX Runtime's managed package: its netstandard2.0 and net8.0 dependencies (System.Memory & co.) are in the global
+        // packages folder after this repository's own restore, so a project can multi-target net10.0 and netstandard2.0
+        // with an AI SDK for both, offline.
+        var onnx = Path.Combine(GlobalPackages, "microsoft.ml.onnxruntime.managed", "1.31.1", "microsoft.ml.onnxruntime.managed.1.31.1.nupkg");
+        Assert.True(File.Exists(onnx), "Microsoft.ML.OnnxRuntime.Managed 1.31.1 is not in the global packages folder (the analyzer tests restore it): " + onnx);
+        File.Copy(onnx, Path.Combine(Folder, "feed", "microsoft.ml.onnxruntime.managed.1.31.1.nupkg"));
 
         Write("nuget.config", """
             <?xml version="1.0" encoding="utf-8"?>
@@ -65,12 +77,14 @@ public sealed class LoadingFixture : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageVersion Include="OpenAI" Version="2.15.0" />
+                <PackageVersion Include="Microsoft.ML.OnnxRuntime.Managed" Version="1.31.1" />
                 <PackageVersion Include="Contoso.Widgets" Version="1.0.0" />
                 <PackageVersion Include="Contoso.Strict" Version="1.0.0" />
                 <PackageVersion Include="Contoso.Core" Version="1.1.0" />
                 <PackageVersion Include="Contoso.Legacy" Version="1.0.0" />
                 <PackageVersion Include="Contoso.PrivateAi.Gateway" Version="2.0.0" />
                 <PackageVersion Include="Contoso.Payments.Private" Version="3.0.0" />
+                <PackageVersion Include="Azure.AI.OpenAI" Version="2.1.0" />
               </ItemGroup>
             </Project>
             """);
@@ -118,6 +132,99 @@ public sealed class LoadingFixture : IDisposable
             }
             #endif
             """);
+
+        // Multi: multi-targeted with the AI SDK for both frameworks: one AI type both frameworks compile, one under #if
+        // for .NET 10 only, and a declared system whose component exists for .NET 10 only.
+        Write("Multi/Multi.csproj", """
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFrameworks>net10.0;netstandard2.0</TargetFrameworks>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Microsoft.ML.OnnxRuntime.Managed" />
+              </ItemGroup>
+            </Project>
+            """);
+        Write("Multi/Scoring.cs", """
+            using Microsoft.ML.OnnxRuntime;
+            using Policy.Annotations;
+
+            namespace Multi
+            {
+                public sealed class Scorer
+                {
+                    private readonly InferenceSession _session;
+
+                    public Scorer(InferenceSession session) { _session = session; }
+
+                    public InferenceSession Session => _session;
+                }
+
+            #if NET10_0_OR_GREATER
+                public sealed class FastScorer
+                {
+                    private readonly InferenceSession _session;
+
+                    public FastScorer(InferenceSession session) { _session = session; }
+
+                    public InferenceSession Session => _session;
+                }
+
+                [AiComponent("ranking")]
+                public sealed class Reranker
+                {
+                    public InferenceSession Session { get; set; }
+                }
+            #endif
+
+                [AiSystem("ranking", Name = "Ranking", Purpose = "Ranks search results", Owner = "search", RiskLevel = AiRiskLevel.Minimal)]
+                public sealed class Ranking
+                {
+                    public InferenceSession Session { get; set; }
+                }
+            }
+            """);
+
+        // Joined: an app whose [AiComponent] joins a system declared in a library, referenced as a project (App) and as
+        // a built assembly (Binary: the test builds Lib first).
+        Write("Joined/Lib/Lib.csproj", Project(null));
+        Write("Joined/Lib/Search.cs", """
+            using Policy.Annotations;
+
+            namespace Lib;
+
+            [AiSystem("search", Name = "Search", Purpose = "Ranks documents", Owner = "search", RiskLevel = AiRiskLevel.Minimal)]
+            public sealed class SearchSystem
+            {
+            }
+            """);
+        Write("Joined/App/App.csproj", Project("OpenAI").Replace("</Project>", """
+              <ItemGroup>
+                <ProjectReference Include="../Lib/Lib.csproj" />
+              </ItemGroup>
+            </Project>
+            """));
+        Write("Joined/Binary/Binary.csproj", Project("OpenAI").Replace("</Project>", """
+              <ItemGroup>
+                <Reference Include="../Lib/bin/Debug/net10.0/Lib.dll" />
+              </ItemGroup>
+            </Project>
+            """));
+        foreach (var name in new[] { "App", "Binary" })
+        {
+            Write($"Joined/{name}/QueryRewriter.cs", $$"""
+                using OpenAI.Chat;
+                using Policy.Annotations;
+
+                namespace {{name}};
+
+                [AiComponent("search")]
+                public sealed class QueryRewriter(ChatClient chat)
+                {
+                    public ChatClient Chat => chat;
+                }
+                """);
+        }
 
         // Web: a Razor component (source-generated C#) that injects an AI client.
         Write("Web/Web.csproj", """
@@ -268,6 +375,24 @@ public sealed class LoadingFixture : IDisposable
                 public string Name => "not AI: only the name says so";
             }
             """);
+        // An AI SDK package the feed lacks, and code that names its types only fully qualified (no AI using anywhere):
+        // the package reference is what makes the unresolved names suspected.
+        Write("broken/Qualified/Qualified.csproj", Project("Azure.AI.OpenAI"));
+        Write("broken/Qualified/Gateway.cs", """
+            namespace Qualified;
+
+            public sealed class Gateway
+            {
+                private readonly Azure.AI.OpenAI.AzureOpenAIClient _client = null!;
+
+                public Azure.AI.OpenAI.AzureOpenAIClient Client => _client;
+            }
+
+            public sealed class Ledger
+            {
+                public Contoso.Payments.PaymentClient Payments { get; } = null!;
+            }
+            """);
         Write("broken/NoAi/NoAi.csproj", Project("Contoso.Payments.Private"));
         Write("broken/NoAi/Payments.cs", """
             using Contoso.Payments;
@@ -287,6 +412,20 @@ public sealed class LoadingFixture : IDisposable
             }
             """);
 
+        // A global.json whose policy lets the host roll forward from an SDK that is not installed (10.0.100) to the
+        // installed 10.0 SDK: dotnet build works, so must the tool, and it says which SDK it used.
+        Write("rolled/global.json", """{ "sdk": { "version": "10.0.100", "rollForward": "latestFeature" } }""");
+        Write("rolled/App/App.csproj", Project("OpenAI"));
+        Write("rolled/App/Assistant.cs", """
+            using OpenAI.Chat;
+
+            namespace App;
+
+            public sealed class Assistant(ChatClient client)
+            {
+                public ChatClient Client => client;
+            }
+            """);
         Write("pinned/global.json", """{ "sdk": { "version": "9.0.100", "rollForward": "disable" } }""");
         Write("pinned/App/App.csproj", Project("OpenAI"));
         Write("pinned/App/App.cs", "namespace App;\npublic sealed class Nothing { }\n");
@@ -319,14 +458,14 @@ public sealed class LoadingFixture : IDisposable
         }
     }
 
-    private static string Project(string package) => $"""
+    private static string Project(string? package) => $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <TargetFramework>net10.0</TargetFramework>
             <Nullable>enable</Nullable>
           </PropertyGroup>
           <ItemGroup>
-            <PackageReference Include="{package}" />
+            {(package is null ? string.Empty : $"<PackageReference Include=\"{package}\" />")}
           </ItemGroup>
         </Project>
         """;

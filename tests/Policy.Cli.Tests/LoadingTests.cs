@@ -28,11 +28,121 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.True(check.ExitCode == 0, check.Error);
         Assert.Equal(fromBuild.Order(), Findings(check.Out).Order());
 
-        // Coverage: every project complete; the multi-targeted one analysed for one framework, and it says which.
+        // Coverage: every project complete; the multi-targeted one analysed for each framework.
         Assert.DoesNotContain("the analysis is partial", check.Error);
         Assert.Contains("restore restored", check.Error);
-        Assert.Contains("Chat/Chat.csproj: loaded fully [net10.0, netstandard2.0; analysed net10.0]", check.Error);
+        Assert.Contains("Chat/Chat.csproj: loaded fully [net10.0, netstandard2.0; each analysed]", check.Error);
         Assert.Matches(@"Web/Web\.csproj: loaded fully \[net10\.0\]; \d+/\d+ source file\(s\) analysed, [1-9]\d* generated", check.Error);
+    }
+
+    /// <summary>
+    /// Multi-targeting: every framework is analysed and the results merged. `dotnet build` reports a finding once per
+    /// framework; the CLI lists it once, and a finding only some frameworks have (code under #if) says which.
+    /// </summary>
+    [Fact]
+    public async Task MultiTargeted_EachFrameworkAnalysed_FindingsAndInventoryMerged()
+    {
+        var build = CliRunner.Run("dotnet", fixture.Folder, ["build", fixture["Multi/Multi.csproj"], "--no-incremental", "-nologo", "-p:PolicyEvaluationDate=2026-11-27"]);
+        Assert.True(build.ExitCode == 0, build.Out);
+        var fromBuild = BuildLineWithFramework().Matches(build.Out)
+            .Select(m => (Finding: $"{m.Groups["rule"].Value} {Path.GetFileName(m.Groups["file"].Value)}:{m.Groups["line"].Value}", Framework: m.Groups["tfm"].Value))
+            .Distinct()
+            .GroupBy(f => f.Finding)
+            .ToDictionary(g => g.Key, g => g.Select(f => f.Framework).Order().ToList());
+        Assert.Equal(["net10.0", "netstandard2.0"], fromBuild["POL001 Scoring.cs:6"]); // Scorer: both frameworks
+        Assert.Equal(["net10.0"], fromBuild["POL001 Scoring.cs:16"]); // FastScorer: under #if NET10_0_OR_GREATER
+
+        var check = CliRunner.Policy(fixture.Folder, "check", fixture["Multi/Multi.csproj"], "--as-of", "2026-11-27", "--format", "json");
+        Assert.True(check.ExitCode == 0, check.Error);
+        Assert.Equal(fromBuild.Keys.Order(), Findings(check.Out).Order()); // each once
+        using (var json = JsonDocument.Parse(check.Out))
+        {
+            var frameworks = json.RootElement.EnumerateArray().ToDictionary(
+                f => $"{f.GetProperty("ruleId").GetString()} {Path.GetFileName(f.GetProperty("source").GetProperty("path").GetString())}:{f.GetProperty("source").GetProperty("line").GetInt32()}",
+                f => f.TryGetProperty("targetFrameworks", out var t) ? t.EnumerateArray().Select(x => x.GetString()!).ToList() : null);
+            Assert.Null(frameworks["POL001 Scoring.cs:6"]);
+            Assert.Equal(["net10.0"], frameworks["POL001 Scoring.cs:16"]);
+        }
+
+        Assert.Contains("Multi/Multi.csproj: loaded fully [net10.0, netstandard2.0; each analysed]", check.Error);
+
+        var pack = Path.Combine(fixture.Folder, "out", "multi");
+        var evidence = CliRunner.Policy(fixture.Folder, "evidence", fixture["Multi/Multi.csproj"], "--as-of", "2026-11-27", "--out", pack);
+        Assert.True(evidence.ExitCode == 0, evidence.Error);
+        var inventoryText = File.ReadAllText(Path.Combine(pack, "inventory.json"));
+        var schema = await JsonSchema.FromFileAsync(Path.Combine(CliRunner.Root, "docs", "schemas", "inventory.schema.json"));
+        Assert.Empty(schema.Validate(inventoryText));
+        using var inventory = JsonDocument.Parse(inventoryText);
+        static string? Frameworks(JsonElement e) => e.TryGetProperty("targetFrameworks", out var t) ? string.Join(",", t.EnumerateArray().Select(x => x.GetString())) : null;
+        var undeclared = inventory.RootElement.GetProperty("undeclared").EnumerateArray().Select(u => (u.GetProperty("type").GetString(), Frameworks(u))).ToList();
+        Assert.Equal([("Multi.FastScorer", "net10.0"), ("Multi.Scorer", null)], undeclared);
+        var system = Assert.Single(inventory.RootElement.GetProperty("systems").EnumerateArray());
+        Assert.Equal("ranking", system.GetProperty("id").GetString());
+        Assert.Null(Frameworks(system));
+        Assert.Single(system.GetProperty("declarations").EnumerateArray());
+        Assert.Equal([("Multi.Ranking", null), ("Multi.Reranker", "net10.0")], system.GetProperty("components").EnumerateArray().Select(c => (c.GetProperty("type").GetString(), Frameworks(c))).ToList());
+        Assert.Equal(["Microsoft.ML.OnnxRuntime.InferenceSession"], system.GetProperty("observedSdks").EnumerateArray().Select(s => s.GetProperty("type").GetString()));
+
+        using var sarif = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "findings.sarif")));
+        var results = sarif.RootElement.GetProperty("runs")[0].GetProperty("results").EnumerateArray()
+            .Select(r => (r.GetProperty("locations")[0].GetProperty("physicalLocation").GetProperty("region").GetProperty("startLine").GetInt32(),
+                r.GetProperty("properties").TryGetProperty("targetFrameworks", out var t) ? string.Join(",", t.EnumerateArray().Select(x => x.GetString())) : null))
+            .Order().ToList();
+        Assert.Equal([(6, null), (16, "net10.0")], results);
+
+        Assert.Contains("net10.0 only", File.ReadAllText(Path.Combine(pack, "report.html")));
+
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        var project = manifest.RootElement.GetProperty("coverage").GetProperty("projects")[0];
+        Assert.Equal(["net10.0", "netstandard2.0"], project.GetProperty("analysedTargetFrameworks").EnumerateArray().Select(f => f.GetString()));
+    }
+
+    /// <summary>
+    /// An app's [AiComponent] joins a system declared in a library: with the library in the run, the app's component is
+    /// attached to the library's system record; with the library as a built assembly only, the system is listed with the
+    /// assembly that declares it (declaredIn) and the app's component. Never POL009 (unknown system) nor POL001.
+    /// </summary>
+    [Fact]
+    public void ComponentJoiningASystemOfAReferencedAssembly_IsAttachedToIt()
+    {
+        var pack = Path.Combine(fixture.Folder, "out", "joined");
+        var result = CliRunner.Policy(fixture.Folder, "evidence", fixture["Joined/App/App.csproj"], "--out", pack);
+        Assert.True(result.ExitCode == 0, result.Error);
+        using (var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json"))))
+        {
+            var root = inventory.RootElement;
+            Assert.Equal(["App", "Lib"], root.GetProperty("projects").EnumerateArray().Select(p => p.GetString()));
+            var system = Assert.Single(root.GetProperty("systems").EnumerateArray());
+            Assert.Equal("search", system.GetProperty("id").GetString());
+            Assert.Equal("Lib", system.GetProperty("project").GetString());
+            Assert.False(system.TryGetProperty("declaredIn", out _));
+            Assert.Equal("Joined/Lib/Search.cs", system.GetProperty("source").GetProperty("path").GetString());
+            Assert.Equal([("App.QueryRewriter", "App"), ("Lib.SearchSystem", "Lib")],
+                system.GetProperty("components").EnumerateArray().Select(c => (c.GetProperty("type").GetString(), c.GetProperty("project").GetString())).ToList());
+            Assert.Equal(["OpenAI.Chat.ChatClient"], system.GetProperty("observedSdks").EnumerateArray().Select(s => s.GetProperty("type").GetString()));
+            Assert.Empty(root.GetProperty("undeclared").EnumerateArray());
+            Assert.DoesNotContain(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() is "POL001" or "POL009");
+        }
+
+        var lib = CliRunner.Run("dotnet", fixture.Folder, ["build", fixture["Joined/Lib/Lib.csproj"], "-nologo"]);
+        Assert.True(lib.ExitCode == 0, lib.Out);
+        var binaryPack = Path.Combine(fixture.Folder, "out", "joined-binary");
+        var binary = CliRunner.Policy(fixture.Folder, "evidence", fixture["Joined/Binary/Binary.csproj"], "--out", binaryPack);
+        Assert.True(binary.ExitCode == 0, binary.Error);
+        using (var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(binaryPack, "inventory.json"))))
+        {
+            var root = inventory.RootElement;
+            var system = Assert.Single(root.GetProperty("systems").EnumerateArray());
+            Assert.Equal("search", system.GetProperty("id").GetString());
+            Assert.Equal("Search", system.GetProperty("name").GetString());
+            Assert.Equal("Binary", system.GetProperty("project").GetString());
+            Assert.Equal("Lib", system.GetProperty("declaredIn").GetString());
+            Assert.False(system.TryGetProperty("source", out _));
+            Assert.Contains("referenced assembly <code>Lib</code>", File.ReadAllText(Path.Combine(binaryPack, "report.html")));
+            Assert.Equal(["Binary.QueryRewriter"], system.GetProperty("components").EnumerateArray().Select(c => c.GetProperty("type").GetString()));
+            Assert.Empty(root.GetProperty("undeclared").EnumerateArray());
+            Assert.DoesNotContain(root.GetProperty("findings").EnumerateArray(), f => f.GetProperty("ruleId").GetString() is "POL001" or "POL009");
+        }
     }
 
     [Fact]
@@ -127,6 +237,10 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
             .Select(r => r.GetProperty("properties").GetProperty("confidence").GetString()).Order().ToList();
         Assert.Equal(["confirmed", "suspected"], confidences);
         Assert.Contains("suspectedAiComponent", File.ReadAllText(Path.Combine(pack, "aibom.cdx.json")));
+        var csv = File.ReadAllLines(Path.Combine(pack, "inventory.csv"));
+        Assert.EndsWith(",confidence,entry", csv[0]);
+        Assert.Contains(csv, l => l.StartsWith(",Drift.VoiceAgent,Drift,", StringComparison.Ordinal) && l.EndsWith(",suspected,undeclared", StringComparison.Ordinal));
+        Assert.Contains(csv, l => l.StartsWith(",Drift.Summariser,Drift,", StringComparison.Ordinal) && l.EndsWith(",confirmed,undeclared", StringComparison.Ordinal));
         Assert.Contains("suspected: the AI type did not resolve", File.ReadAllText(Path.Combine(pack, "report.html")));
 
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
@@ -156,6 +270,24 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.Equal("failed", coverage.GetProperty("restore").GetString());
         Assert.Contains("NU1101", coverage.GetProperty("restoreErrors")[0].GetString());
         Assert.Equal("references not resolved", coverage.GetProperty("projects")[0].GetProperty("status").GetString());
+    }
+
+    /// <summary>
+    /// The project references an AI SDK package that did not restore and its code names the SDK's types fully qualified,
+    /// with no AI using anywhere: the package reference (from the assets file of the failed restore) makes them suspected;
+    /// an unresolved non-AI name in the same project does not.
+    /// </summary>
+    [Fact]
+    public void AiPackageNotRestored_FullyQualifiedNamesWithoutImports_AreSuspected()
+    {
+        var result = CliRunner.Policy(fixture.Folder, "inventory", fixture["broken/Qualified/Qualified.csproj"], "--format", "json");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("dotnet restore failed (NU1101", result.Error);
+        using var inventory = JsonDocument.Parse(result.Out);
+        var undeclared = Assert.Single(inventory.RootElement.GetProperty("undeclared").EnumerateArray());
+        Assert.Equal("Qualified.Gateway", undeclared.GetProperty("type").GetString());
+        Assert.Equal("suspected", undeclared.GetProperty("confidence").GetString());
+        Assert.Equal("Azure.AI.OpenAI.AzureOpenAIClient", undeclared.GetProperty("sdks")[0].GetProperty("type").GetString());
     }
 
     [Theory]
@@ -217,8 +349,25 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
         Assert.NotEqual(0, build.ExitCode);
         var result = CliRunner.Policy(fixture["pinned"], "check", "App/App.csproj");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("pins an SDK that is not installed (Requested SDK version: 9.0.100)", result.Error);
+        Assert.Contains("pins an SDK that is not installed (Requested SDK version: 9.0.100); its rollForward 'disable' accepts only 9.0.100, and no such SDK is installed", result.Error);
         Assert.DoesNotContain("   at ", result.Error);
+    }
+
+    /// <summary>A global.json whose rollForward lets the .NET host move past an SDK that is not installed: the run works as dotnet build does and says which SDK it used.</summary>
+    [Fact]
+    public void GlobalJsonRollingForward_LoadsAsTheBuildDoes_AndSaysWhichSdk()
+    {
+        var build = CliRunner.Run("dotnet", fixture["rolled"], ["build", "App/App.csproj", "-nologo"]);
+        Assert.True(build.ExitCode == 0, build.Out);
+        var pack = Path.Combine(fixture.Folder, "out", "rolled");
+        var result = CliRunner.Policy(fixture["rolled"], "evidence", "App/App.csproj", "--out", pack);
+        Assert.True(result.ExitCode == 0, result.Error);
+        var note = Regex.Match(result.Error, @"policy: note: rolled/global\.json asks for the \.NET SDK 10\.0\.100 \(rollForward 'latestFeature': 10\.0\.x at 10\.0\.100 or later\); the projects were loaded with the SDK (?<sdk>10\.0\.\d+), the one the \.NET host rolls forward to");
+        Assert.True(note.Success, result.Error);
+        using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "manifest.json")));
+        Assert.Contains(manifest.RootElement.GetProperty("coverage").GetProperty("notes").EnumerateArray(), n => n.GetString()!.Contains("SDK " + note.Groups["sdk"].Value, StringComparison.Ordinal));
+        using var inventory = JsonDocument.Parse(File.ReadAllText(Path.Combine(pack, "inventory.json")));
+        Assert.Equal("App.Assistant", Assert.Single(inventory.RootElement.GetProperty("undeclared").EnumerateArray()).GetProperty("type").GetString());
     }
 
     private static List<string> Findings(string json)
@@ -232,4 +381,7 @@ public sealed partial class LoadingTests(LoadingFixture fixture) : IClassFixture
 
     [GeneratedRegex(@"(?<file>[^\s(]+\.(?:cs|razor))\((?<line>\d+),\d+\): (?:warning|error) (?<rule>POL\d{3})")]
     private static partial Regex BuildLine();
+
+    [GeneratedRegex(@"(?<file>[^\s(]+\.cs)\((?<line>\d+),\d+\): (?:warning|error) (?<rule>POL\d{3}):.*\[[^\]]+::TargetFramework=(?<tfm>[^\]]+)\]")]
+    private static partial Regex BuildLineWithFramework();
 }

@@ -14,12 +14,12 @@ public sealed class CoverageWriterTests
         RestoreErrors = { "NU1101: Unable to find package OllamaSharp. No packages exist with this id in source(s): local" },
         Projects =
         {
-            new ProjectCoverage("src/Api/Api.csproj", ProjectStatus.Complete) { SourceFiles = 12, SourceFilesAnalysed = 12, GeneratedFiles = 3, TargetFrameworks = { "net10.0" }, AnalysedTargetFramework = "net10.0" },
+            new ProjectCoverage("src/Api/Api.csproj", ProjectStatus.Complete) { SourceFiles = 12, SourceFilesAnalysed = 12, GeneratedFiles = 3, TargetFrameworks = { "net10.0" }, AnalysedTargetFrameworks = { "net10.0" } },
             new ProjectCoverage("src/Local/Local.csproj", ProjectStatus.ReferencesNotResolved, "restore failed: NU1101 <script>alert(1)</script>")
             {
                 SourceFiles = 4, SourceFilesAnalysed = 4, GeneratedFiles = 1, CompileErrors = 3,
                 FirstErrors = { "src/Local/LocalAssistant.cs(1): CS0246: The type or namespace name 'OllamaSharp' could not be found" },
-                TargetFrameworks = { "net10.0", "netstandard2.0" }, AnalysedTargetFramework = "net10.0",
+                TargetFrameworks = { "net10.0", "netstandard2.0" }, AnalysedTargetFrameworks = { "net10.0", "netstandard2.0" },
             },
             new ProjectCoverage("src/Gone/Gone.csproj", ProjectCoverage.NotLoaded, "project file not found"),
         },
@@ -69,7 +69,7 @@ public sealed class CoverageWriterTests
         Assert.Equal([("src/Api/Api.csproj", "loaded"), ("src/Local/Local.csproj", "references not resolved"), ("src/Gone/Gone.csproj", "not loaded")], projects);
         var local = coverage.GetProperty("projects")[1];
         Assert.Equal(["net10.0", "netstandard2.0"], local.GetProperty("targetFrameworks").EnumerateArray().Select(f => f.GetString()));
-        Assert.Equal("net10.0", local.GetProperty("analysedTargetFramework").GetString());
+        Assert.Equal(["net10.0", "netstandard2.0"], local.GetProperty("analysedTargetFrameworks").EnumerateArray().Select(f => f.GetString()));
         Assert.Equal(3, local.GetProperty("compileErrors").GetInt32());
     }
 

@@ -41,7 +41,7 @@ public sealed class SafetyWriterTests
         Assert.Contains("Evil\\u001b]0;title\\u0007", csv);
         Assert.Contains("\"'=HYPERLINK(\"\"http://example.com\"\")\"", csv);
         Assert.Contains("line one\\u000aline two", csv);
-        Assert.Equal(document.Systems.Count + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
+        Assert.Equal(document.Systems.Count + document.Undeclared.Count + 1, csv.Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
     [Fact]

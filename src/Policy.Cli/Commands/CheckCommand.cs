@@ -29,7 +29,7 @@ public sealed class CheckCommand(CommonOptions options)
                 f.RuleId,
                 f.State == "open" ? f.Severity : f.Severity + " (" + f.State + ")",
                 f.SystemId ?? "-",
-                f.Source is null ? "-" : f.Source.Path + ":" + f.Source.Line,
+                (f.Source is null ? "-" : f.Source.Path + ":" + f.Source.Line) + (f.TargetFrameworks is { Count: > 0 } frameworks ? " [" + string.Join(", ", frameworks) + " only]" : string.Empty),
                 f.Message,
             }).ToList();
             Table.Write(Console.Out, ["Rule", "Severity", "System", "Location", "Message"], rows);

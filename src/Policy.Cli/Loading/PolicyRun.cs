@@ -89,6 +89,12 @@ public sealed class PolicyRun
 
         coverage.Notes.AddRange(restore.Notes);
 
+        // A global.json that asks for an SDK the host rolled forward from: say which SDK loaded the projects.
+        if (GlobalJson.RollForwardNote(System.IO.Path.GetDirectoryName(file)!, path => Relative(root, path)) is { } rolled)
+        {
+            coverage.Notes.Add(rolled);
+        }
+
         var document = new InventoryDocument
         {
             ToolVersion = ToolVersion,
@@ -99,63 +105,88 @@ public sealed class PolicyRun
         var configuration = new List<string>();
         var filesRead = new List<string>();
 
-        // A multi-targeted project loads once per target framework: analyse one (the code is the same; what differs is
-        // only code under #if) and say which in the coverage.
+        // A multi-targeted project loads once per target framework: each framework is analysed (code under #if, and
+        // packages referenced for one framework, differ) and the results merged, so a finding or an AI type that every
+        // framework has appears once, and one that only some have says which (targetFrameworks).
         var groups = load.Projects.GroupBy(p => System.IO.Path.GetFullPath(p.FilePath!), StringComparer.Ordinal).ToList();
         for (var i = 0; i < groups.Count; i++)
         {
             var variants = groups[i].OrderBy(p => TargetFramework(p), FrameworkOrder.Instance).ToList();
-            var project = variants[0];
-            progress.Report($"Analysing {project.Name} ({i + 1}/{groups.Count})");
-            var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
-                ?? throw new UsageException($"project '{project.Name}' has no compilation.");
-
-            var analyzerOptions = project.AnalyzerOptions;
-
-            // policy.baseline.txt beside the project counts even when the project does not list it (the package's
-            // targets add it for `dotnet build`; a project wired to the analyzers another way gets the same result).
-            var baselineFile = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project.FilePath!)!, Policy.Model.Baseline.PolicyBaseline.FileName);
-            if (File.Exists(baselineFile) && !analyzerOptions.AdditionalFiles.Any(f => string.Equals(System.IO.Path.GetFileName(f.Path), Policy.Model.Baseline.PolicyBaseline.FileName, StringComparison.OrdinalIgnoreCase)))
+            var parts = new List<KeyValuePair<string?, InventoryDocument>>();
+            var analysed = new List<(Project Project, Compilation Compilation, List<Diagnostic> CompileErrors)>();
+            ProjectResult? first = null;
+            foreach (var project in variants)
             {
-                analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles.Add(new FileText(baselineFile)), analyzerOptions.AnalyzerConfigOptionsProvider);
-            }
+                progress.Report($"Analysing {project.Name} ({i + 1}/{groups.Count})");
+                var compilation = await project.GetCompilationAsync(cancellationToken).ConfigureAwait(false)
+                    ?? throw new UsageException($"project '{project.Name}' has no compilation.");
 
-            if (evaluationDate is { } date)
-            {
-                analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles, new EvaluationDateOptionsProvider(analyzerOptions.AnalyzerConfigOptionsProvider, date));
-            }
+                var analyzerOptions = project.AnalyzerOptions;
 
-            // Compiler and analyzer diagnostics in one pass: the compile errors are coverage, the POL ones findings.
-            // (CompilationWithAnalyzers runs the analyzers on a compilation with errors; the compiler in a build does not.)
-            var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
-            var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
-            var diagnostics = all
-                .Where(d => d.Id.StartsWith("POL", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)
-                .ToImmutableArray();
-            foreach (var crash in all.Where(d => d.Id == "AD0001"))
-            {
-                Console.Error.WriteLine("policy: internal analyzer error (please report): " + Policy.Evidence.SafeText.Escape(crash.GetMessage(CultureInfo.InvariantCulture).ReplaceLineEndings(" ")));
-            }
-
-            var compileErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed && !d.Id.StartsWith("POL", StringComparison.Ordinal) && d.Id != "AD0001")
-                .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
-                .ToList();
-            coverage.Projects.Add(Describe(root, project, variants, compilation, compileErrors, restore));
-
-            var policy = PolicyContext.Get(compilation, analyzerOptions);
-            document.EvaluationDate ??= policy.GlobalSettings.EvaluationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-            if (document.Policy.Count == 0)
-            {
-                foreach (var pair in policy.GlobalSettings.Describe())
+                // policy.baseline.txt beside the project counts even when the project does not list it (the package's
+                // targets add it for `dotnet build`; a project wired to the analyzers another way gets the same result).
+                var baselineFile = System.IO.Path.Combine(System.IO.Path.GetDirectoryName(project.FilePath!)!, Policy.Model.Baseline.PolicyBaseline.FileName);
+                if (File.Exists(baselineFile) && !analyzerOptions.AdditionalFiles.Any(f => string.Equals(System.IO.Path.GetFileName(f.Path), Policy.Model.Baseline.PolicyBaseline.FileName, StringComparison.OrdinalIgnoreCase)))
                 {
-                    document.Policy[pair.Key] = pair.Value;
+                    analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles.Add(new FileText(baselineFile)), analyzerOptions.AnalyzerConfigOptionsProvider);
                 }
+
+                // --as-of, and the project's package references: context for AI names that do not resolve (the build
+                // never runs the analyzers on code that does not compile, so only the CLI needs them).
+                var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+                if (evaluationDate is { } date)
+                {
+                    overrides[Policy.Model.Settings.PolicySettings.EvaluationDateKey] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                }
+
+                if (PackageReferences.Of(project.FilePath!, AssetsFile(project)) is { Count: > 0 } packages)
+                {
+                    overrides[Policy.Model.Settings.PolicySettings.PackageReferencesKey] = string.Join(";", packages);
+                }
+
+                if (overrides.Count > 0)
+                {
+                    analyzerOptions = new AnalyzerOptions(analyzerOptions.AdditionalFiles, new OverridingOptionsProvider(analyzerOptions.AnalyzerConfigOptionsProvider, overrides));
+                }
+
+                // Compiler and analyzer diagnostics in one pass: the compile errors are coverage, the POL ones findings.
+                // (CompilationWithAnalyzers runs the analyzers on a compilation with errors; the compiler in a build does not.)
+                var withAnalyzers = compilation.WithAnalyzers(Analyzers, new CompilationWithAnalyzersOptions(analyzerOptions, onAnalyzerException: null, concurrentAnalysis: true, logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true));
+                var all = await withAnalyzers.GetAllDiagnosticsAsync(cancellationToken).ConfigureAwait(false);
+                var diagnostics = all
+                    .Where(d => d.Id.StartsWith("POL", StringComparison.Ordinal) && d.Severity != DiagnosticSeverity.Hidden)
+                    .ToImmutableArray();
+                foreach (var crash in all.Where(d => d.Id == "AD0001"))
+                {
+                    Console.Error.WriteLine("policy: internal analyzer error (please report): " + Policy.Evidence.SafeText.Escape(crash.GetMessage(CultureInfo.InvariantCulture).ReplaceLineEndings(" ")));
+                }
+
+                var compileErrors = all.Where(d => d.Severity == DiagnosticSeverity.Error && !d.IsSuppressed && !d.Id.StartsWith("POL", StringComparison.Ordinal) && d.Id != "AD0001")
+                    .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+                    .ToList();
+                analysed.Add((project, compilation, compileErrors));
+
+                var policy = PolicyContext.Get(compilation, analyzerOptions);
+                document.EvaluationDate ??= policy.GlobalSettings.EvaluationDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                if (document.Policy.Count == 0)
+                {
+                    foreach (var pair in policy.GlobalSettings.Describe())
+                    {
+                        document.Policy[pair.Key] = pair.Value;
+                    }
+                }
+
+                configuration.AddRange(Audit.EffectiveConfiguration.Describe(root, project, compilation, analyzerOptions, policy.GlobalSettings, cancellationToken));
+                filesRead.AddRange(Audit.EffectiveConfiguration.FilesRead(project, compilation, analyzerOptions));
+                var part = new InventoryDocument();
+                InventoryBuilder.Add(part, compilation, policy, diagnostics, location => Map(root, location), cancellationToken);
+                parts.Add(new KeyValuePair<string?, InventoryDocument>(variants.Count > 1 ? TargetFramework(project) : null, part));
+                first ??= new ProjectResult(project, compilation, diagnostics);
             }
 
-            configuration.AddRange(Audit.EffectiveConfiguration.Describe(root, project, compilation, analyzerOptions, policy.GlobalSettings, cancellationToken));
-            filesRead.AddRange(Audit.EffectiveConfiguration.FilesRead(project, compilation, analyzerOptions));
-            InventoryBuilder.Add(document, compilation, policy, diagnostics, location => Map(root, location), cancellationToken);
-            results.Add(new ProjectResult(project, compilation, diagnostics));
+            TargetFrameworkMerge.Add(document, parts);
+            coverage.Projects.Add(Describe(root, analysed, restore));
+            results.Add(first!);
         }
 
         foreach (var (path, reason) in load.NotLoaded)
@@ -198,13 +229,26 @@ public sealed class PolicyRun
         return new PolicyRun(file, root, document, results, context);
     }
 
-    /// <summary>The coverage of one loaded project.</summary>
-    private static ProjectCoverage Describe(string root, Project project, IReadOnlyList<Project> variants, Compilation compilation, IReadOnlyList<Diagnostic> compileErrors, RestoreResult restore)
+    /// <summary>The coverage of one loaded project: every target framework analysed (source files and compile errors of all of them, each once).</summary>
+    private static ProjectCoverage Describe(string root, IReadOnlyList<(Project Project, Compilation Compilation, List<Diagnostic> CompileErrors)> variants, RestoreResult restore)
     {
+        var (project, compilation, _) = variants[0];
         var path = System.IO.Path.GetFullPath(project.FilePath!);
-        var documents = project.Documents.Select(d => d.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        var trees = compilation.SyntaxTrees.ToList();
-        var generated = trees.Count(t => !documents.Contains(t.FilePath) || Policy.Model.Detection.GeneratedCode.IsGenerated(t));
+        var documents = variants.SelectMany(v => v.Project.Documents).Select(d => d.FilePath).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var trees = new Dictionary<string, SyntaxTree>(StringComparer.Ordinal);
+        foreach (var tree in variants.SelectMany(v => v.Compilation.SyntaxTrees))
+        {
+            trees.TryAdd(tree.FilePath, tree);
+        }
+
+        var generated = trees.Values.Count(t => !documents.Contains(t.FilePath) || Policy.Model.Detection.GeneratedCode.IsGenerated(t));
+
+        // The same error in several frameworks counts once (the build reports it once per framework).
+        var compileErrors = variants.SelectMany(v => v.CompileErrors)
+            .GroupBy(d => (d.Id, d.Location.SourceTree?.FilePath, d.Location.SourceSpan.Start, Message: d.GetMessage(CultureInfo.InvariantCulture)))
+            .Select(g => g.First())
+            .OrderBy(d => d.Location.SourceTree?.FilePath, StringComparer.Ordinal).ThenBy(d => d.Location.SourceSpan.Start)
+            .ToList();
         var coverage = new ProjectCoverage
         {
             Path = Relative(root, path),
@@ -214,8 +258,8 @@ public sealed class PolicyRun
             GeneratedFiles = generated,
             CompileErrors = compileErrors.Count,
         };
-        coverage.TargetFrameworks.AddRange(variants.Select(TargetFramework).OfType<string>().Distinct().OrderBy(f => f, FrameworkOrder.Instance));
-        coverage.AnalysedTargetFramework = TargetFramework(project);
+        coverage.TargetFrameworks.AddRange(variants.Select(v => TargetFramework(v.Project)).OfType<string>().Distinct().OrderBy(f => f, FrameworkOrder.Instance));
+        coverage.AnalysedTargetFrameworks.AddRange(coverage.TargetFrameworks);
         coverage.FirstErrors.AddRange(compileErrors.Take(5).Select(d => FormatError(root, d)));
 
         // What MSBuild reported while loading a project that did load is not judged here: restore and evaluation warnings
@@ -235,7 +279,7 @@ public sealed class PolicyRun
         {
             unresolved = "the last restore failed: " + assetsError;
         }
-        else if (!project.MetadataReferences.Any())
+        else if (variants.Any(v => !v.Project.MetadataReferences.Any()))
         {
             unresolved = "no metadata reference resolved";
         }
@@ -437,31 +481,34 @@ public sealed class PolicyRun
 /// <summary>What one project gave.</summary>
 public sealed record ProjectResult(Project Project, Compilation Compilation, ImmutableArray<Diagnostic> Diagnostics);
 
-/// <summary>Overrides build_property.PolicyEvaluationDate (the --as-of option) on top of the project's options.</summary>
-internal sealed class EvaluationDateOptionsProvider(AnalyzerConfigOptionsProvider inner, DateTime date) : AnalyzerConfigOptionsProvider
+/// <summary>Options set by the CLI on top of the project's (build_property.PolicyEvaluationDate from --as-of, build_property.PolicyPackageReferences).</summary>
+internal sealed class OverridingOptionsProvider(AnalyzerConfigOptionsProvider inner, IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptionsProvider
 {
-    private readonly string _date = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    // One wrapper per options object of the project (files with the same sections share one): the analyzers cache settings by it.
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnalyzerConfigOptions, Options> _wrapped = new();
 
-    public override AnalyzerConfigOptions GlobalOptions => new Options(inner.GlobalOptions, _date);
+    public override AnalyzerConfigOptions GlobalOptions => Wrap(inner.GlobalOptions);
 
-    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => new Options(inner.GetOptions(tree), _date);
+    public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Wrap(inner.GetOptions(tree));
 
-    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => new Options(inner.GetOptions(textFile), _date);
+    public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Wrap(inner.GetOptions(textFile));
 
-    private sealed class Options(AnalyzerConfigOptions inner, string date) : AnalyzerConfigOptions
+    private Options Wrap(AnalyzerConfigOptions options) => _wrapped.GetValue(options, o => new Options(o, values));
+
+    private sealed class Options(AnalyzerConfigOptions inner, IReadOnlyDictionary<string, string> values) : AnalyzerConfigOptions
     {
         public override bool TryGetValue(string key, out string value)
         {
-            if (key == Policy.Model.Settings.PolicySettings.EvaluationDateKey)
+            if (values.TryGetValue(key, out var own))
             {
-                value = date;
+                value = own;
                 return true;
             }
 
             return inner.TryGetValue(key, out value!);
         }
 
-        public override IEnumerable<string> Keys => inner.Keys.Append(Policy.Model.Settings.PolicySettings.EvaluationDateKey).Distinct();
+        public override IEnumerable<string> Keys => inner.Keys.Concat(values.Keys).Distinct();
     }
 }
 

@@ -121,8 +121,9 @@ public static class SolutionLoader
             // MSBuildWorkspace's build host resolves the SDK from the project's folder, so that cannot be rolled forward;
             // `dotnet build` fails there the same way. Bad input, one line.
             var sdk = SdkPin(e.Message);
+            var policy = sdk is null ? null : GlobalJson.Find(System.IO.Path.GetDirectoryName(file)!);
             throw new UsageException(sdk != null
-                ? $"'{System.IO.Path.GetFileName(file)}' could not be loaded: {sdk}; install that SDK or update global.json ('dotnet build' fails the same way)."
+                ? $"'{System.IO.Path.GetFileName(file)}' could not be loaded: {sdk}{(policy is null ? string.Empty : $"; its {policy.PolicyWords} accepts {policy.Allows()}, and no such SDK is installed")}; install that SDK or update global.json ('dotnet build' fails the same way)."
                 : $"'{file}' could not be loaded: {FirstLine(e.Message)}.");
         }
 

@@ -362,7 +362,13 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
         Kv(html, "Owner", system.Owner is null ? "<span class=\"missing\">not declared</span>" : E(system.Owner));
         Kv(html, "Intended use", system.IntendedUse is null ? "<span class=\"muted\">not declared</span>" : E(system.IntendedUse));
         Kv(html, "Project", "<code>" + E(system.Project) + "</code>");
-        Kv(html, "Declared at", system.Source is null ? "<span class=\"muted\">unknown</span>" : Where(system.Source));
+        Kv(html, "Declared at", system.DeclaredIn != null ? "referenced assembly <code>" + E(system.DeclaredIn) + "</code>"
+            : system.Source is null ? "<span class=\"muted\">unknown</span>" : Where(system.Source));
+        if (system.TargetFrameworks is { Count: > 0 } systemFrameworks)
+        {
+            Kv(html, "Target frameworks", E(string.Join(", ", systemFrameworks)) + " only");
+        }
+
         var required = new StringBuilder();
         if (system.Required.Count == 0)
         {
@@ -435,6 +441,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
             {
                 html.Append("<tr><td><code>").Append(Breakable(component.Type)).Append("</code>")
                 .Append(component.Confidence == "suspected" ? "<br><span class=\"missing\">suspected: the AI type did not resolve</span>" : string.Empty)
+                .Append(component.TargetFrameworks is { Count: > 0 } frameworks ? "<br><span class=\"muted\">" + E(string.Join(", ", frameworks)) + " only</span>" : string.Empty)
                 .Append("</td><td>").Append(E(component.Project)).Append("</td><td>")
                     .Append(component.Files.Count == 0 ? "<span class=\"muted\">not in source</span>" : string.Join("<br>", component.Files.Select(Where))).Append("</td><td>")
                     .Append(component.Sdks.Count == 0 ? "<span class=\"muted\">none (declaration or data type)</span>" : string.Join("<br>", component.Sdks.Select(k => "<code>" + Breakable(k.Type) + "</code>")))
@@ -663,7 +670,8 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
                 .Append("<td><span class=\"sev ").Append(SeverityClass(finding.Severity)).Append("\">").Append(E(finding.Severity)).Append("</span></td>")
                 .Append("<td><span class=\"badge ").Append(StateClass(finding.State)).Append("\">").Append(E(finding.State)).Append("</span></td>")
                 .Append("<td class=\"nowrap\">").Append(finding.SystemId is null ? "<span class=\"muted\">—</span>" : "<code>" + E(finding.SystemId) + "</code>").Append("</td>")
-                .Append("<td>").Append(finding.Source is null ? "<span class=\"muted\">no location</span>" : Where(finding.Source)).Append("</td>")
+                .Append("<td>").Append(finding.Source is null ? "<span class=\"muted\">no location</span>" : Where(finding.Source))
+                .Append(finding.TargetFrameworks is { Count: > 0 } frameworks ? "<br><span class=\"muted\">" + E(string.Join(", ", frameworks)) + " only</span>" : string.Empty).Append("</td>")
                 .Append("<td class=\"msg\">").Append(E(finding.Message)).Append("</td></tr>\n");
         }
 
@@ -718,6 +726,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
         {
             html.Append("<tr><td><code>").Append(Breakable(component.Type)).Append("</code>")
                 .Append(component.Confidence == "suspected" ? "<br><span class=\"missing\">suspected: the AI type did not resolve</span>" : string.Empty)
+                .Append(component.TargetFrameworks is { Count: > 0 } frameworks ? "<br><span class=\"muted\">" + E(string.Join(", ", frameworks)) + " only</span>" : string.Empty)
                 .Append("</td><td>").Append(E(component.Project)).Append("</td><td>")
                 .Append(string.Join("<br>", component.Files.Select(Where))).Append("</td><td>")
                 .Append(string.Join("<br>", component.Sdks.Select(s => "<code>" + Breakable(s.Type) + "</code>"))).Append("</td><td>")
@@ -753,7 +762,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
                 _ => "<span class=\"missing\">not loaded</span>: " + E(project.Reason ?? string.Empty),
             };
             var frameworks = string.Join(", ", project.TargetFrameworks.Select(E)) +
-                (project.TargetFrameworks.Count > 1 ? " (analysed: " + E(project.AnalysedTargetFramework ?? "?") + ")" : string.Empty);
+                (project.TargetFrameworks.Count > 1 ? " (analysed: " + (project.AnalysedTargetFrameworks.SequenceEqual(project.TargetFrameworks) ? "each" : E(string.Join(", ", project.AnalysedTargetFrameworks))) + ")" : string.Empty);
             html.Append("<tr><td><code>").Append(Breakable(project.Path)).Append("</code></td><td>").Append(status).Append("</td><td>").Append(frameworks)
                 .Append("</td><td>").Append(N(project.SourceFilesAnalysed)).Append(" / ").Append(N(project.SourceFiles)).Append(" analysed, ").Append(N(project.GeneratedFiles)).Append(" generated</td><td>")
                 .Append(N(project.CompileErrors))

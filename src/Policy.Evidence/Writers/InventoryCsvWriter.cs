@@ -3,7 +3,11 @@ using Policy.Inventory;
 
 namespace Policy.Evidence.Writers;
 
-/// <summary>inventory.csv: one row per AI system, RFC 4180 quoting, for spreadsheets.</summary>
+/// <summary>
+/// inventory.csv: one row per AI system, then one per AI type in no system (POL001's subjects), RFC 4180 quoting, for
+/// spreadsheets. The last two columns say how sure the entry is (<c>confirmed</c>, or <c>suspected</c> when the AI use
+/// was seen only in names that did not resolve) and what it is (<c>system</c> or <c>undeclared</c>).
+/// </summary>
 public sealed class InventoryCsvWriter : IEvidenceWriter
 {
     private static readonly string[] Declarations = [.. Policy.Model.Rules.RuleCatalogue.RequiredKinds.Select(k => k.ToString())];
@@ -16,7 +20,7 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
     {
         var text = new StringBuilder();
         Row(text, ["id", "name", "project", "risk_level", "owner", "purpose", "intended_use", "automated_decisions", "processes_personal_data",
-            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "missing", "components", "suppliers_observed", "models", "tools", "open_findings", "declared_at"]);
+            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "missing", "components", "suppliers_observed", "models", "tools", "open_findings", "declared_at", "confidence", "entry"]);
         foreach (var system in document.Systems)
         {
             var present = system.Declarations.Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
@@ -34,11 +38,40 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
                 string.Join("; ", system.Tools.Select(t => t.Name + (t.ApprovalGated ? " (approval: " + t.Approval + ")" : " (no approval)"))),
                 document.Findings.Count(f => f.SystemId == system.Id && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),
                 system.Source?.ToString() ?? string.Empty,
+                Confidence(system),
+                "system",
+            ]);
+        }
+
+        // AI types in no system: the inventory's gaps (POL001), with what they use; the system columns stay empty.
+        foreach (var type in document.Undeclared)
+        {
+            Row(text,
+            [
+                string.Empty, type.Type, type.Project, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty,
+                .. Declarations.Select(_ => string.Empty),
+                string.Empty,
+                string.Empty,
+                type.Type,
+                string.Join("; ", type.Sdks.Select(s => s.Supplier).Distinct(StringComparer.Ordinal)),
+                string.Empty,
+                string.Empty,
+                document.Findings.Count(f => f.SymbolId == type.SymbolId && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),
+                type.Files.Count > 0 ? type.Files[0].ToString() : string.Empty,
+                type.Confidence ?? "confirmed",
+                "undeclared",
             ]);
         }
 
         var bytes = EvidencePack.Utf8.GetBytes(text.ToString());
         output.Write(bytes, 0, bytes.Length);
+    }
+
+    /// <summary>A declared system is suspected only when all the AI use its components show is names that did not resolve.</summary>
+    private static string Confidence(SystemRecord system)
+    {
+        var usingAi = system.Components.Where(c => c.Sdks.Count > 0).ToList();
+        return usingAi.Count > 0 && usingAi.TrueForAll(c => c.Confidence == "suspected") ? "suspected" : "confirmed";
     }
 
     private static void Row(StringBuilder text, IEnumerable<string> cells)

@@ -150,10 +150,7 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
             }
 
             WriteStrings(json, "targetFrameworks", project.TargetFrameworks);
-            if (project.AnalysedTargetFramework != null)
-            {
-                json.WriteString("analysedTargetFramework", project.AnalysedTargetFramework);
-            }
+            WriteStrings(json, "analysedTargetFrameworks", project.AnalysedTargetFrameworks);
 
             json.WriteNumber("sourceFiles", project.SourceFiles);
             json.WriteNumber("generatedFiles", project.GeneratedFiles);

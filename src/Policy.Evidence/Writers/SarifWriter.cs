@@ -140,6 +140,18 @@ public sealed class SarifWriter : IEvidenceWriter
                 json.WriteString("confidence", finding.Confidence);
             }
 
+            // A multi-targeted project's finding that only some of its frameworks have (code under #if).
+            if (finding.TargetFrameworks is { Count: > 0 } frameworks)
+            {
+                json.WriteStartArray("targetFrameworks");
+                foreach (var framework in frameworks)
+                {
+                    json.WriteStringValue(framework);
+                }
+
+                json.WriteEndArray();
+            }
+
             json.WriteEndObject();
             json.WriteEndObject();
         }

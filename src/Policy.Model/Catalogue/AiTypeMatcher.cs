@@ -65,10 +65,11 @@ namespace Policy.Model.Catalogue
         /// <param name="compilation">The compilation.</param>
         /// <param name="additionalTypes">Metadata names configured with <c>policy.ai_types</c>; may be source types.</param>
         /// <param name="additionalNamespaces">Namespaces configured with <c>policy.ai_namespaces</c> (a namespace and everything below it).</param>
-        public static AiTypeMatcher Create(Compilation compilation, IEnumerable<string> additionalTypes, IEnumerable<string> additionalNamespaces)
+        /// <param name="packageReferences">The project's package ids (<c>build_property.PolicyPackageReferences</c>, which the CLI supplies): context for names that did not resolve only.</param>
+        public static AiTypeMatcher Create(Compilation compilation, IEnumerable<string> additionalTypes, IEnumerable<string> additionalNamespaces, IEnumerable<string>? packageReferences = null)
         {
             var types = new Dictionary<INamedTypeSymbol, AiSdkEntry>(SymbolEqualityComparer.Default);
-            var unresolved = new UnresolvedAiNames(compilation, additionalNamespaces);
+            var unresolved = new UnresolvedAiNames(compilation, additionalNamespaces, packageReferences);
             if (!ReferencedTypes.ReferencesAnyNonPlatformAssembly(compilation) && !additionalTypes.Any() && !additionalNamespaces.Any())
             {
                 // Only the shared framework is referenced: no SDK can be there. Decided on assembly names, without even

@@ -13,7 +13,10 @@ namespace Policy.Model.Catalogue
     /// name the compiler could not resolve is taken as a catalogue type when the catalogue knows it under a namespace
     /// the file imports (its usings, enclosing namespaces' usings, global usings of the compilation), or by its fully
     /// qualified name; or, failing that, when the file imports a namespace of an AI SDK in the catalogue (the name then
-    /// stands as that namespace plus the unresolved name). Nothing is guessed from the words of an identifier.
+    /// stands as that namespace plus the unresolved name). When the project references an AI SDK package (a package id
+    /// that is, contains or lies under a catalogue SDK namespace: OpenAI, Azure.AI.OpenAI, Microsoft.SemanticKernel.Core),
+    /// every namespace under that SDK's root counts as the SDK's too, imported or written in full, in every file. Nothing is
+    /// guessed from the words of an identifier.
     /// </summary>
     /// <remarks>
     /// Only error types reach this class (<see cref="Match"/> returns at once for a resolved type), so it costs nothing on
@@ -37,18 +40,54 @@ namespace Policy.Model.Catalogue
         private readonly Lazy<ImmutableArray<string>> _globalImports;
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
         private readonly Lazy<bool> _mayMatch;
+        private readonly ImmutableArray<(string Root, AiSdkEntry Sdk)> _packageRoots;
 
         /// <summary>Creates the detector of a compilation; <paramref name="configuredNamespaces"/> are <c>policy.ai_namespaces</c>.</summary>
-        public UnresolvedAiNames(Compilation compilation, IEnumerable<string> configuredNamespaces)
+        /// <param name="compilation">The compilation.</param>
+        /// <param name="configuredNamespaces"><c>policy.ai_namespaces</c>.</param>
+        /// <param name="packageReferences">The project's package ids, when known (the CLI supplies them).</param>
+        public UnresolvedAiNames(Compilation compilation, IEnumerable<string> configuredNamespaces, IEnumerable<string>? packageReferences = null)
         {
             _compilation = compilation;
             _configuredNamespaces = configuredNamespaces.ToImmutableArray();
+            _packageRoots = PackageRoots(packageReferences);
             _globalImports = new Lazy<ImmutableArray<string>>(ReadGlobalImports, System.Threading.LazyThreadSafetyMode.PublicationOnly);
-            _mayMatch = new Lazy<bool>(() => ImportsAiNamespace(compilation, _configuredNamespaces), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+            _mayMatch = new Lazy<bool>(() => !_packageRoots.IsEmpty || ImportsAiNamespace(compilation, _configuredNamespaces), System.Threading.LazyThreadSafetyMode.PublicationOnly);
         }
 
-        /// <summary>True when some file imports an AI SDK namespace (a using or global using): only then can an unresolved name be AI by its namespace.</summary>
+        /// <summary>
+        /// True when some file imports an AI SDK namespace (a using or global using), or the project references an AI SDK
+        /// package: only then can an unresolved name be AI by its namespace.
+        /// </summary>
         public bool MayMatch => _mayMatch.Value;
+
+        /// <summary>
+        /// The AI SDK namespace roots of the referenced packages: a package id and a catalogue SDK namespace of which one is
+        /// the other or lies under it (package OpenAI and namespace OpenAI.Chat: root OpenAI; package
+        /// Microsoft.SemanticKernel.Core and namespace Microsoft.SemanticKernel: root Microsoft.SemanticKernel).
+        /// </summary>
+        internal static ImmutableArray<(string Root, AiSdkEntry Sdk)> PackageRoots(IEnumerable<string>? packageReferences)
+        {
+            if (packageReferences is null)
+            {
+                return ImmutableArray<(string, AiSdkEntry)>.Empty;
+            }
+
+            var roots = new SortedDictionary<string, AiSdkEntry>(StringComparer.Ordinal);
+            foreach (var package in packageReferences)
+            {
+                foreach (var pair in SdkNamespaces.OrderBy(p => p.Key, StringComparer.Ordinal))
+                {
+                    var root = IsUnder(pair.Key, package) ? package : IsUnder(package, pair.Key) ? pair.Key : null;
+                    if (root != null && !roots.ContainsKey(root))
+                    {
+                        roots.Add(root, pair.Value);
+                    }
+                }
+            }
+
+            return roots.Select(p => (p.Key, p.Value)).ToImmutableArray();
+        }
 
         /// <summary>
         /// True when a file of the compilation imports an AI SDK namespace of the catalogue (or a configured one). Reads
@@ -162,6 +201,14 @@ namespace Policy.Model.Catalogue
             if (SdkNamespaces.TryGetValue(ns, out var sdk))
             {
                 return sdk;
+            }
+
+            foreach (var (root, package) in _packageRoots)
+            {
+                if (IsUnder(ns, root))
+                {
+                    return package;
+                }
             }
 
             foreach (var configured in _configuredNamespaces)

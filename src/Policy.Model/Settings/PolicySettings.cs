@@ -48,6 +48,13 @@ namespace Policy.Model.Settings
         /// <summary>The data class of values read from a ClaimsPrincipal or ClaimsIdentity (default Personal; <c>none</c>: not data).</summary>
         public const string ClaimsClassKey = "policy.claims_class";
 
+        /// <summary>
+        /// The project's package ids (separated by ';' or ','): an unresolved name under the namespace of a referenced AI SDK
+        /// package is a suspected AI use even in a file that imports no AI namespace. The CLI sets it from the project's
+        /// assets file (or project file); not a policy setting.
+        /// </summary>
+        public const string PackageReferencesKey = "build_property.PolicyPackageReferences";
+
         /// <summary>The MSBuild property carrying the evaluation date.</summary>
         public const string EvaluationDateKey = "build_property.PolicyEvaluationDate";
 

@@ -56,6 +56,37 @@ namespace Policy.Analyzers.Tests.Rules
             public sealed class Summariser { }
             """);
 
+        [Fact]
+        [Trait("Rule", "POL009")]
+        public Task ComponentOfSystemDeclaredInAReferencedAssembly_DoesNotTrigger_UnknownIdStillDoes()
+        {
+            var test = new Verify.Test
+            {
+                TestCode = """
+                    using Policy.Annotations;
+
+                    [AiComponent("search")]
+                    public sealed class QueryRewriter { }
+
+                    [AiComponent({|#0:"serch"|})]
+                    public sealed class Typo { }
+                    """,
+            };
+            var library = test.TestState.AdditionalProjects["Lib"];
+            library.AdditionalReferences.Add(Infrastructure.TestReferences.Annotations);
+            library.Sources.Add("""
+                using Policy.Annotations;
+
+                namespace Lib;
+
+                [AiSystem("search", Purpose = "Ranks documents", Owner = "search", RiskLevel = AiRiskLevel.Minimal)]
+                public sealed class SearchSystem { }
+                """);
+            test.TestState.AdditionalProjectReferences.Add("Lib");
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("POL009").WithLocation(0).WithArguments("serch", "Typo"));
+            return test.RunAsync(System.Threading.CancellationToken.None);
+        }
+
         // The declaration index is keyed by the id written as a string literal; the declarations below reach it the other
         // ways (a constant, a using alias, a nested or partial type) and must count the same.
 

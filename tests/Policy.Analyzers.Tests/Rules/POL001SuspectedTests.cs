@@ -100,6 +100,42 @@ namespace Policy.Analyzers.Tests.Rules
             public sealed class LlmChatClient { public void Complete() { } }
             """);
 
+        private const string NoAiImports = """
+            public sealed class {|#0:Gateway|}
+            {
+                public Gateway(Azure.AI.OpenAI.OpenAIClient client) { }
+            }
+
+            public sealed class {|#1:Voice|}
+            {
+                public OpenAI.RealtimeConversation.RealtimeConversationClient Client { get; set; } = null!;
+            }
+
+            public sealed class Payments
+            {
+                public Contoso.Payments.PaymentClient Client { get; set; } = null!;
+            }
+            """;
+
+        /// <summary>
+        /// The project references AI SDK packages (the CLI hands the ids over as build_property.PolicyPackageReferences):
+        /// a fully qualified unresolved name under their namespaces is suspected although no file imports an AI namespace,
+        /// also a namespace the catalogue does not know under the package's root (OpenAI.RealtimeConversation).
+        /// </summary>
+        [Fact]
+        public Task AiPackageReferenced_UnresolvedNamesUnderItsNamespaces_AreSuspected_WithoutAnyAiImport() => VerifyAsync(withSdks: false, NoAiImports,
+            "build_property.PolicyPackageReferences = Azure.AI.OpenAI;Contoso.Payments;Newtonsoft.Json;OpenAI\n",
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Gateway", "Azure.AI.OpenAI.OpenAIClient, unresolved"),
+            Verify.Diagnostic("POL001").WithLocation(1).WithArguments("Voice", "OpenAI.RealtimeConversation.RealtimeConversationClient, unresolved"));
+
+        /// <summary>The same code, with package references that name no AI SDK (or none known): nothing is suspected.</summary>
+        [Theory]
+        [InlineData("build_property.PolicyPackageReferences = Contoso.Payments;Newtonsoft.Json;Azure.Core;Microsoft.Extensions.Logging\n")]
+        [InlineData(null)]
+        public Task NoAiPackageReferenced_SameCode_DoesNotTrigger(string? globalConfig) => VerifyAsync(withSdks: false,
+            NoAiImports.Replace("{|#0:Gateway|}", "Gateway", System.StringComparison.Ordinal).Replace("{|#1:Voice|}", "Voice", System.StringComparison.Ordinal),
+            globalConfig);
+
         [Fact]
         public Task DeclaredSuspectedType_DoesNotTrigger() => VerifyAsync(withSdks: false, """
             using OllamaSharp;
@@ -135,6 +171,24 @@ namespace Policy.Analyzers.Tests.Rules
 
         private static Task VerifyAsync(bool withSdks, string source, params DiagnosticResult[] expected) =>
             VerifyAsync(withSdks, source, System.Array.Empty<(string, string)>(), expected);
+
+        private static Task VerifyAsync(bool withSdks, string source, string? globalConfig, params DiagnosticResult[] expected)
+        {
+            var test = new Verify.Test { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.None };
+            if (!withSdks)
+            {
+                test.TestState.AdditionalReferences.Clear();
+                test.TestState.AdditionalReferences.Add(TestReferences.Annotations);
+            }
+
+            if (globalConfig != null)
+            {
+                test.WithGlobalConfig(globalConfig);
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
 
         private static Task VerifyAsync(bool withSdks, string source, (string Name, string Text)[] extraFiles, params DiagnosticResult[] expected)
         {
