@@ -6,7 +6,7 @@ using Policy.Cli.Commands;
 
 namespace Policy.Cli;
 
-/// <summary>The verbs: check, inventory, evidence, baseline.</summary>
+/// <summary>The verbs: check, inventory, evidence, baseline, diff, merge.</summary>
 public static class CommandLine
 {
     /// <summary>Parses and runs.</summary>
@@ -36,9 +36,23 @@ public static class CommandLine
         var baseline = new Command("baseline", "Writes policy.baseline.txt beside each project from today's findings, or shrinks an existing one.") { path, asOf, quiet, property, noRestore, requireBuild, force };
         baseline.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new BaselineCommand(Options(result, path, asOf, format, quiet, property, noRestore, requireBuild), result.GetValue(force)).RunAsync(ct)));
 
+        var inputs = new Argument<string[]>("inputs") { Description = "Two evidence packs (folders or manifest.json files), old then new; or, with --from/--to, one .sln/.slnx, .csproj or folder in a git repository.", Arity = ArgumentArity.OneOrMore };
+        var from = new Option<string?>("--from") { Description = "Old git revision (with --to): both are checked out into temporary worktrees and analysed like 'policy evidence'." };
+        var to = new Option<string?>("--to") { Description = "New git revision (with --from)." };
+        var diffFormat = new Option<string>("--format") { Description = "Output on stdout: table (default), md (a pull request comment) or json (docs/schemas/diff.schema.json).", DefaultValueFactory = _ => "table" };
+        diffFormat.AcceptOnlyFromAmong("table", "md", "json");
+        var diff = new Command("diff", "Lists the governance-relevant changes between two evidence packs or two git revisions. Exit 0: no changes; 1: changes; 2: bad input.") { inputs, from, to, diffFormat, asOf, quiet, property, noRestore, requireBuild };
+        diff.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new DiffCommand(
+            Options(result, path: null, asOf, diffFormat, quiet, property, noRestore, requireBuild), result.GetValue(inputs) ?? [], result.GetValue(from), result.GetValue(to)).RunAsync(ct)));
+
+        var packs = new Argument<string[]>("packs") { Description = "The evidence packs (folders or manifest.json files) to merge, at least two.", Arity = ArgumentArity.OneOrMore };
+        var mergeOutput = new Option<string>("--out", "-o") { Description = "Folder for the merged pack: new, empty, or an earlier pack (replaced atomically; anything else is refused).", Required = true };
+        var merge = new Command("merge", "Merges many repositories' evidence packs into one organisation-wide pack. Exit 0: written; 1: written, with system id conflicts; 2: bad input.") { packs, mergeOutput, quiet };
+        merge.SetAction((result, ct) => Execute(result.GetValue(verbose), () => new MergeCommand(result.GetValue(packs) ?? [], result.GetValue(mergeOutput)!, result.GetValue(quiet)).RunAsync(ct)));
+
         var root = new RootCommand("policy: AI governance policy-as-code for C#. Checks a solution and writes the audit evidence pack (ISO/IEC 42001, ISO/IEC 27001:2022, EU AI Act).")
         {
-            check, inventory, evidence, baseline, verbose,
+            check, inventory, evidence, baseline, diff, merge, verbose,
         };
 
         var parse = root.Parse(args);
@@ -75,7 +89,7 @@ public static class CommandLine
 
     private const int MaxParseErrors = 3;
 
-    private static CommonOptions Options(ParseResult result, Argument<string> path, Option<string?> asOf, Option<string> format, Option<bool> quiet, Option<string[]> property, Option<bool> noRestore, Option<bool> requireBuild)
+    private static CommonOptions Options(ParseResult result, Argument<string>? path, Option<string?> asOf, Option<string> format, Option<bool> quiet, Option<string[]> property, Option<bool> noRestore, Option<bool> requireBuild)
     {
         DateTime? date = null;
         var raw = result.GetValue(asOf);
@@ -101,7 +115,7 @@ public static class CommandLine
             properties[item[..equals].Trim()] = item[(equals + 1)..].Trim();
         }
 
-        return new CommonOptions(result.GetValue(path)!, date, result.GetValue(format) ?? "table", result.GetValue(quiet), properties)
+        return new CommonOptions(path is null ? string.Empty : result.GetValue(path)!, date, result.GetValue(format) ?? "table", result.GetValue(quiet), properties)
         {
             NoRestore = result.GetValue(noRestore),
             RequireBuild = result.GetValue(requireBuild),

@@ -53,7 +53,7 @@ public static class Coverage
     public static CoverageCell Of(Control control, SystemRecord system, InventoryDocument document)
     {
         var rules = RulesOf(control);
-        var findings = document.Findings.Where(f => f.SystemId == system.Id && rules.Contains(f.RuleId)).ToList();
+        var findings = document.Findings.Where(f => Concerns(f, system) && rules.Contains(f.RuleId)).ToList();
         var open = findings.Where(f => f.State is "open" or "baselined").ToList();
         if (open.Count > 0)
         {
@@ -93,6 +93,13 @@ public static class Coverage
             ? new CoverageCell(CoverageStatus.Exempted, Sources(exempted.Select(f => f.Source)), exempted.Select(f => f.RuleId).Distinct().ToList()) { Findings = exempted }
             : new CoverageCell(CoverageStatus.NotApplicable, [], []);
     }
+
+    /// <summary>
+    /// True when a finding is about the system: same id and, in a merged pack (where two packs may declare the same
+    /// id), from the same source pack.
+    /// </summary>
+    public static bool Concerns(FindingRecord finding, SystemRecord system) =>
+        finding.SystemId == system.Id && (system.Origin is null || finding.Origin is null || finding.Origin.Pack == system.Origin.Pack);
 
     /// <summary>The word a status is printed as.</summary>
     public static string Word(CoverageStatus status) => status switch

@@ -35,6 +35,11 @@ public static partial class DocumentReferences
     /// <summary>The documents the declarations of the document reference, sorted, de-duplicated.</summary>
     public static IReadOnlyList<DocumentReference> Find(InventoryDocument document, EvidenceContext context)
     {
+        if (context.KnownDocuments is { } known)
+        {
+            return known;
+        }
+
         var result = new SortedDictionary<string, DocumentReference>(StringComparer.Ordinal);
         foreach (var system in document.Systems)
         {

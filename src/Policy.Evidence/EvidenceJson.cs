@@ -30,7 +30,8 @@ public static class EvidenceJson
 
     /// <summary>
     /// No source text leaves the process beyond declaration values and locations (inventory schema 2.0 on):
-    /// <see cref="FindingRecord.LineText"/> stays in memory for the SARIF fingerprint (a hash) and is never written.
+    /// <see cref="FindingRecord.LineText"/> stays in memory for the SARIF fingerprint (a hash) and is never written;
+    /// <see cref="FindingRecord.Fingerprint"/> (read back from a pack's SARIF) lives in findings.sarif only.
     /// </summary>
     private static void DropSourceText(JsonTypeInfo info)
     {
@@ -38,7 +39,7 @@ public static class EvidenceJson
         {
             for (var i = info.Properties.Count - 1; i >= 0; i--)
             {
-                if (info.Properties[i].Name == "lineText")
+                if (info.Properties[i].Name is "lineText" or "fingerprint")
                 {
                     info.Properties.RemoveAt(i);
                 }

@@ -24,6 +24,12 @@ public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string
 
     /// <summary>The working tree's state and the effective configuration (manifest.json <c>provenance</c>): set by the CLI; null otherwise.</summary>
     public AnalysisProvenance? Provenance { get; init; }
+
+    /// <summary>
+    /// The referenced documents as already resolved and hashed by the packs a merged pack is made from
+    /// (<c>policy merge</c>): used instead of resolving against <see cref="RepositoryRoot"/>, which a merge does not have.
+    /// </summary>
+    public IReadOnlyList<DocumentReferences.DocumentReference>? KnownDocuments { get; init; }
 }
 
 /// <summary>One file of the pack.</summary>

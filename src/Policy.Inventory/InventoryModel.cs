@@ -79,6 +79,9 @@ namespace Policy.Inventory
 
         /// <summary>The target frameworks that have this entry, when a multi-targeted project has it for some of its frameworks only (code under #if, a package referenced for one framework); null when every framework analysed has it.</summary>
         public List<string>? TargetFrameworks { get; set; }
+
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        public RecordOrigin? Origin { get; set; }
     }
 
     /// <summary>A function a model can call (a tool), as the code exposes it.</summary>
@@ -135,6 +138,9 @@ namespace Policy.Inventory
 
         /// <summary>Where it is written.</summary>
         public SourceRef? Source { get; set; }
+
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        public RecordOrigin? Origin { get; set; }
     }
 
     /// <summary>One finding, as the build reports it.</summary>
@@ -172,6 +178,16 @@ namespace Policy.Inventory
 
         /// <summary>The target frameworks that have this entry, when a multi-targeted project has it for some of its frameworks only (code under #if, a package referenced for one framework); null when every framework analysed has it.</summary>
         public List<string>? TargetFrameworks { get; set; }
+
+        /// <summary>
+        /// The SARIF fingerprint (primaryLocationLineHash without its ":n" occurrence suffix) when the finding was read back
+        /// from a pack (<c>policy diff</c>, <c>policy merge</c>): the writer then keeps it instead of hashing
+        /// <see cref="LineText"/>, which a pack does not hold. In memory only, never written to inventory.json.
+        /// </summary>
+        public string? Fingerprint { get; set; }
+
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        public RecordOrigin? Origin { get; set; }
     }
 
     /// <summary>One AI system of the inventory.</summary>
@@ -252,6 +268,12 @@ namespace Policy.Inventory
 
         /// <summary>The target frameworks that declare the system, when a multi-targeted project declares it for some of its frameworks only; null when every framework analysed does.</summary>
         public List<string>? TargetFrameworks { get; set; }
+
+        /// <summary>Merged packs only: true when another pack declares a system with the same id (both are kept, each with its origin).</summary>
+        public bool? Conflict { get; set; }
+
+        /// <summary>Merged packs only (<c>policy merge</c>, schema 2.3): the pack and commit this entry comes from; null in a single repository's pack.</summary>
+        public RecordOrigin? Origin { get; set; }
     }
 
     /// <summary>One piece of event-logging evidence of a system.</summary>
@@ -296,7 +318,7 @@ namespace Policy.Inventory
     public sealed class InventoryDocument
     {
         /// <summary>Version of the inventory.json schema (docs/evidence-format.md).</summary>
-        public string SchemaVersion { get; set; } = "2.2";
+        public string SchemaVersion { get; set; } = "2.3";
 
         /// <summary>Tool name and version.</summary>
         public string Tool { get; set; } = "policy";
@@ -330,5 +352,65 @@ namespace Policy.Inventory
 
         /// <summary>All exemptions (risk acceptances).</summary>
         public List<ExemptionRecord> Exemptions { get; set; } = new List<ExemptionRecord>();
+
+        /// <summary>Merged packs only (schema 2.3): the packs merged, sorted by the SHA-256 of their manifest.json.</summary>
+        public List<SourcePack>? Sources { get; set; }
+
+        /// <summary>Merged packs only: system ids declared by more than one pack.</summary>
+        public List<SystemConflict>? Conflicts { get; set; }
+    }
+
+    /// <summary>Where an entry of a merged pack comes from.</summary>
+    public sealed class RecordOrigin
+    {
+        /// <summary>The source pack's id: the first 12 hex digits of the SHA-256 of its manifest.json (<see cref="SourcePack.Id"/>).</summary>
+        public string Pack { get; set; } = string.Empty;
+
+        /// <summary>The commit the source pack was made from, when it says.</summary>
+        public string? Commit { get; set; }
+
+        /// <summary>The source pack's input (its solution or project, relative to its repository).</summary>
+        public string Input { get; set; } = string.Empty;
+    }
+
+    /// <summary>One pack a merged pack was made from.</summary>
+    public sealed class SourcePack
+    {
+        /// <summary>First 12 hex digits of <see cref="ManifestSha256"/>.</summary>
+        public string Id { get; set; } = string.Empty;
+
+        /// <summary>SHA-256 of the source pack's manifest.json (which holds the SHA-256 of each of its files, verified on reading).</summary>
+        public string ManifestSha256 { get; set; } = string.Empty;
+
+        /// <summary>SHA-256 of the source pack's inventory.json.</summary>
+        public string InventorySha256 { get; set; } = string.Empty;
+
+        /// <summary>The source pack's input.</summary>
+        public string Input { get; set; } = string.Empty;
+
+        /// <summary>Its commit, when known.</summary>
+        public string? Commit { get; set; }
+
+        /// <summary>The tool version that wrote it.</summary>
+        public string ToolVersion { get; set; } = string.Empty;
+
+        /// <summary>Its evaluation date.</summary>
+        public string? EvaluationDate { get; set; }
+
+        /// <summary>How many systems it contributes.</summary>
+        public int Systems { get; set; }
+
+        /// <summary>How many findings it contributes.</summary>
+        public int Findings { get; set; }
+    }
+
+    /// <summary>A system id declared by more than one merged pack.</summary>
+    public sealed class SystemConflict
+    {
+        /// <summary>The id.</summary>
+        public string SystemId { get; set; } = string.Empty;
+
+        /// <summary>The ids of the packs that declare it, sorted.</summary>
+        public List<string> Packs { get; set; } = new List<string>();
     }
 }

@@ -379,8 +379,12 @@ public sealed class LoadingFixture : IDisposable
             }
             """);
         // An AI SDK package the feed lacks, and code that names its types only fully qualified (no AI using anywhere):
-        // the package reference is what makes the unresolved names suspected.
-        Write("broken/Qualified/Qualified.csproj", Project("Azure.AI.OpenAI"));
+        // the package reference is what makes the unresolved names suspected. The project restores into a packages folder
+        // of its own: the machine's global packages folder may hold Azure.AI.OpenAI (any restore of it on this machine puts
+        // it there), and NuGet would take it from there even though the feed lacks it.
+        Write("broken/Qualified/Qualified.csproj", Project("Azure.AI.OpenAI").Replace(
+            "<Nullable>enable</Nullable>",
+            "<Nullable>enable</Nullable>\n    <RestorePackagesPath>$(MSBuildThisFileDirectory)../../isolated-packages</RestorePackagesPath>"));
         Write("broken/Qualified/Gateway.cs", """
             namespace Qualified;
 

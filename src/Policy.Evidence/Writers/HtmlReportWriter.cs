@@ -394,7 +394,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
         }
 
         Kv(html, "Controls", counts.ToString().TrimEnd());
-        var systemFindings = document.Findings.Where(f => f.SystemId == system.Id).ToList();
+        var systemFindings = document.Findings.Where(f => Coverage.Concerns(f, system)).ToList();
         Kv(html, "Findings", systemFindings.Count == 0
             ? "none"
             : string.Join(", ", FindingStates.Select(s => (s.State, Count: systemFindings.Count(f => f.State == s.State))).Where(p => p.Count > 0).Select(p => N(p.Count) + " " + p.State)));

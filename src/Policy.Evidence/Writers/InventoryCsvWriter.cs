@@ -20,7 +20,8 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
     {
         var text = new StringBuilder();
         Row(text, ["id", "name", "project", "risk_level", "owner", "purpose", "intended_use", "automated_decisions", "processes_personal_data",
-            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "missing", "components", "suppliers_observed", "models", "tools", "open_findings", "declared_at", "confidence", "entry"]);
+            .. Declarations.Select(d => d.ToLowerInvariant()), "required", "missing", "components", "suppliers_observed", "models", "tools", "open_findings", "declared_at", "confidence", "entry",
+            .. (document.Sources is null ? Array.Empty<string>() : ["source_pack", "source_commit", "source_input", "conflict"])]);
         foreach (var system in document.Systems)
         {
             var present = system.Declarations.Select(d => d.Kind).ToHashSet(StringComparer.Ordinal);
@@ -36,10 +37,12 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
                 string.Join("; ", system.ObservedSdks.Select(s => s.Supplier).Distinct(StringComparer.Ordinal)),
                 string.Join("; ", system.Models.Select(m => m.Model ?? "configuration: " + m.ConfigurationKey).Distinct(StringComparer.Ordinal)),
                 string.Join("; ", system.Tools.Select(t => t.Name + (t.ApprovalGated ? " (approval: " + t.Approval + ")" : " (no approval)"))),
-                document.Findings.Count(f => f.SystemId == system.Id && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),
+                document.Findings.Count(f => Coverage.Concerns(f, system) && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),
                 system.Source?.ToString() ?? string.Empty,
                 Confidence(system),
                 "system",
+                // A merged pack (policy merge): where the row comes from, and whether another pack declares the same id.
+                .. (document.Sources is null ? Array.Empty<string>() : [system.Origin?.Pack ?? string.Empty, system.Origin?.Commit ?? string.Empty, system.Origin?.Input ?? string.Empty, system.Conflict == true ? "true" : "false"]),
             ]);
         }
 
@@ -56,10 +59,11 @@ public sealed class InventoryCsvWriter : IEvidenceWriter
                 string.Join("; ", type.Sdks.Select(s => s.Supplier).Distinct(StringComparer.Ordinal)),
                 string.Empty,
                 string.Empty,
-                document.Findings.Count(f => f.SymbolId == type.SymbolId && f.State == "open").ToString(System.Globalization.CultureInfo.InvariantCulture),
+                document.Findings.Count(f => f.SymbolId == type.SymbolId && f.State == "open" && (type.Origin is null || f.Origin?.Pack == type.Origin.Pack)).ToString(System.Globalization.CultureInfo.InvariantCulture),
                 type.Files.Count > 0 ? type.Files[0].ToString() : string.Empty,
                 type.Confidence ?? "confirmed",
                 "undeclared",
+                .. (document.Sources is null ? Array.Empty<string>() : [type.Origin?.Pack ?? string.Empty, type.Origin?.Commit ?? string.Empty, type.Origin?.Input ?? string.Empty, string.Empty]),
             ]);
         }
 

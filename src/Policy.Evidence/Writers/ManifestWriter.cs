@@ -72,6 +72,11 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
         }
 
         json.WriteEndArray();
+        if (document.Sources is { } sources)
+        {
+            WriteMerge(json, sources, document.Conflicts ?? []);
+        }
+
         if (context.Coverage is { } coverage)
         {
             WriteCoverage(json, coverage);
@@ -157,6 +162,46 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
             json.WriteNumber("sourceFilesAnalysed", project.SourceFilesAnalysed);
             json.WriteNumber("compileErrors", project.CompileErrors);
             WriteStrings(json, "firstErrors", project.FirstErrors);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    /// <summary>A merged pack (<c>policy merge</c>): the packs it was made from, with their hashes, and the id conflicts.</summary>
+    private static void WriteMerge(Utf8JsonWriter json, IEnumerable<SourcePack> sources, IEnumerable<SystemConflict> conflicts)
+    {
+        json.WriteStartObject("merge");
+        json.WriteStartArray("sources");
+        foreach (var source in sources)
+        {
+            json.WriteStartObject();
+            json.WriteString("id", source.Id);
+            json.WriteString("manifestSha256", source.ManifestSha256);
+            json.WriteString("inventorySha256", source.InventorySha256);
+            json.WriteString("input", source.Input);
+            if (source.Commit != null)
+            {
+                json.WriteString("commit", source.Commit);
+            }
+
+            json.WriteString("toolVersion", source.ToolVersion);
+            if (source.EvaluationDate != null)
+            {
+                json.WriteString("evaluationDate", source.EvaluationDate);
+            }
+
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("conflicts");
+        foreach (var conflict in conflicts)
+        {
+            json.WriteStartObject();
+            json.WriteString("systemId", conflict.SystemId);
+            WriteStrings(json, "packs", conflict.Packs);
             json.WriteEndObject();
         }
 

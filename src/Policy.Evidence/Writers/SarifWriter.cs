@@ -107,7 +107,7 @@ public sealed class SarifWriter : IEvidenceWriter
                 json.WriteEndArray();
             }
 
-            var hash = LineHash(finding);
+            var hash = finding.Fingerprint ?? LineHash(finding);
             occurrences[hash] = occurrences.TryGetValue(hash, out var n) ? n + 1 : 1;
             json.WriteStartObject("partialFingerprints");
             json.WriteString("primaryLocationLineHash", hash + ":" + occurrences[hash]);
@@ -150,6 +150,18 @@ public sealed class SarifWriter : IEvidenceWriter
                 }
 
                 json.WriteEndArray();
+            }
+
+            if (finding.Origin != null)
+            {
+                // A merged pack (policy merge): the source pack, its commit and input (the path is relative to that repository).
+                json.WriteString("sourcePack", finding.Origin.Pack);
+                if (finding.Origin.Commit != null)
+                {
+                    json.WriteString("sourceCommit", finding.Origin.Commit);
+                }
+
+                json.WriteString("sourceInput", finding.Origin.Input);
             }
 
             json.WriteEndObject();
