@@ -22,7 +22,14 @@ public enum CoverageStatus
 }
 
 /// <summary>One cell of the coverage matrix: the status and where it comes from.</summary>
-public sealed record CoverageCell(CoverageStatus Status, IReadOnlyList<SourceRef> Sources, IReadOnlyList<string> Rules);
+public sealed record CoverageCell(CoverageStatus Status, IReadOnlyList<SourceRef> Sources, IReadOnlyList<string> Rules)
+{
+    /// <summary>The findings behind a missing or exempted cell (the AI-BOM's counter-evidence).</summary>
+    public IReadOnlyList<FindingRecord> Findings { get; init; } = [];
+
+    /// <summary>The declarations behind an evidenced cell (the AI-BOM's evidence).</summary>
+    public IReadOnlyList<DeclarationRecord> Declarations { get; init; } = [];
+}
 
 /// <summary>
 /// Control coverage per system, derived from the evidence model: a control is missing when a finding of a rule that
@@ -50,19 +57,40 @@ public static class Coverage
         var open = findings.Where(f => f.State is "open" or "baselined").ToList();
         if (open.Count > 0)
         {
-            return new CoverageCell(CoverageStatus.Missing, Sources(open.Select(f => f.Source)), open.Select(f => f.RuleId).Distinct().ToList());
+            return new CoverageCell(CoverageStatus.Missing, Sources(open.Select(f => f.Source)), open.Select(f => f.RuleId).Distinct().ToList()) { Findings = open };
         }
 
         var exempted = findings.Where(f => f.State == "exempted").ToList();
         if (exempted.Count > 0)
         {
-            return new CoverageCell(CoverageStatus.Exempted, Sources(exempted.Select(f => f.Source)), exempted.Select(f => f.RuleId).Distinct().ToList());
+            return new CoverageCell(CoverageStatus.Exempted, Sources(exempted.Select(f => f.Source)), exempted.Select(f => f.RuleId).Distinct().ToList()) { Findings = exempted };
         }
 
         var kinds = rules.Select(r => RuleCatalogue.Get(r).EvidencedBy).OfType<DeclarationKind>().Select(k => k.ToString()).ToHashSet(StringComparer.Ordinal);
         var declarations = system.Declarations.Where(d => kinds.Contains(d.Kind)).ToList();
         return declarations.Count > 0
-            ? new CoverageCell(CoverageStatus.Evidenced, Sources(declarations.Select(d => d.Source)), [])
+            ? new CoverageCell(CoverageStatus.Evidenced, Sources(declarations.Select(d => d.Source)), []) { Declarations = declarations }
+            : new CoverageCell(CoverageStatus.NotApplicable, [], []);
+    }
+
+    /// <summary>
+    /// The status of a control outside the declared systems: missing when a finding of a rule that maps to it and
+    /// belongs to no system (POL001 undeclared AI use, POL009, ...) is open or baselined, exempted when such findings
+    /// are all exempted, not applicable otherwise (nothing outside a system evidences a control).
+    /// </summary>
+    public static CoverageCell OfApplication(Control control, InventoryDocument document)
+    {
+        var rules = RulesOf(control);
+        var findings = document.Findings.Where(f => f.SystemId is null && rules.Contains(f.RuleId)).ToList();
+        var open = findings.Where(f => f.State is "open" or "baselined").ToList();
+        if (open.Count > 0)
+        {
+            return new CoverageCell(CoverageStatus.Missing, Sources(open.Select(f => f.Source)), open.Select(f => f.RuleId).Distinct().ToList()) { Findings = open };
+        }
+
+        var exempted = findings.Where(f => f.State == "exempted").ToList();
+        return exempted.Count > 0
+            ? new CoverageCell(CoverageStatus.Exempted, Sources(exempted.Select(f => f.Source)), exempted.Select(f => f.RuleId).Distinct().ToList()) { Findings = exempted }
             : new CoverageCell(CoverageStatus.NotApplicable, [], []);
     }
 

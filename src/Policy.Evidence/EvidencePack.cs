@@ -22,6 +22,9 @@ public sealed record EvidenceContext(string RepositoryRoot, IReadOnlyList<string
         init => _coverage = value;
     }
 
+    /// <summary>The working tree's state and the effective configuration (manifest.json <c>provenance</c>): set by the CLI; null otherwise.</summary>
+    public AnalysisProvenance? Provenance { get; init; }
+
     /// <summary>
     /// The referenced documents as already resolved and hashed by the packs a merged pack is made from
     /// (<c>policy merge</c>): used instead of resolving against <see cref="RepositoryRoot"/>, which a merge does not have.

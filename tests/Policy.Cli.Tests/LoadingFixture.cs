@@ -84,7 +84,10 @@ public sealed class LoadingFixture : IDisposable
                 <PackageVersion Include="Contoso.Legacy" Version="1.0.0" />
                 <PackageVersion Include="Contoso.PrivateAi.Gateway" Version="2.0.0" />
                 <PackageVersion Include="Contoso.Payments.Private" Version="3.0.0" />
-                <PackageVersion Include="Azure.AI.OpenAI" Version="2.1.0" />
+                <!-- An exact version nothing has: NuGet satisfies a plain minimum version from the shared global packages
+                     folder without asking the feed (Azure.AI.OpenAI 2.1.0 lands there once any project on the machine
+                     restores it), and the restore this fixture needs to fail would succeed. -->
+                <PackageVersion Include="Azure.AI.OpenAI" Version="[0.0.1-policy-tests-missing]" />
               </ItemGroup>
             </Project>
             """);

@@ -102,6 +102,8 @@ public sealed class PolicyRun
             Commit = Git.Commit(root),
         };
         var results = new List<ProjectResult>();
+        var configuration = new List<string>();
+        var filesRead = new List<string>();
 
         // A multi-targeted project loads once per target framework: each framework is analysed (code under #if, and
         // packages referenced for one framework, differ) and the results merged, so a finding or an AI type that every
@@ -174,6 +176,8 @@ public sealed class PolicyRun
                     }
                 }
 
+                configuration.AddRange(Audit.EffectiveConfiguration.Describe(root, project, compilation, analyzerOptions, policy.GlobalSettings, cancellationToken));
+                filesRead.AddRange(Audit.EffectiveConfiguration.FilesRead(project, compilation, analyzerOptions));
                 var part = new InventoryDocument();
                 InventoryBuilder.Add(part, compilation, policy, diagnostics, location => Map(root, location), cancellationToken);
                 parts.Add(new KeyValuePair<string?, InventoryDocument>(variants.Count > 1 ? TargetFramework(project) : null, part));
@@ -217,6 +221,11 @@ public sealed class PolicyRun
         var context = new Policy.Evidence.EvidenceContext(root, results.Select(r => System.IO.Path.GetDirectoryName(r.Project.FilePath!)!).Distinct().ToList()) { Coverage = coverage };
         Policy.Evidence.DocumentReferences.AddFindings(document, context);
         InventoryBuilder.Normalize(document);
+
+        // Provenance: the configuration seen, and whether the files read (referenced documents included) are the commit's.
+        filesRead.AddRange(Policy.Evidence.DocumentReferences.Find(document, context).Where(d => d.Path != null).Select(d => System.IO.Path.Combine(root, d.Path!)));
+        var changes = document.Commit is null ? null : Audit.WorkingTree.Changes(root, filesRead);
+        context = context with { Provenance = new Policy.Evidence.AnalysisProvenance { Dirty = changes is null ? null : changes.Count > 0, Changes = changes ?? [], Configuration = configuration } };
         return new PolicyRun(file, root, document, results, context);
     }
 

@@ -324,14 +324,23 @@ public static class PackReader
             }
         }
 
+        // manifest 1.2 provenance: the ruleset's and the effective policy's hashes and the working tree's state (tool,
+        // version and commit are compared already).
         if (root.TryGetProperty("provenance", out var provenance) && provenance.ValueKind == JsonValueKind.Object)
         {
-            foreach (var property in provenance.EnumerateObject())
+            if (provenance.TryGetProperty("ruleset", out var ruleset) && ruleset.ValueKind == JsonValueKind.Object && String(ruleset, "sha256") is { } rules)
             {
-                if (property.Value.ValueKind == JsonValueKind.String)
-                {
-                    result[property.Name] = property.Value.GetString()!;
-                }
+                result["rulesetSha256"] = rules;
+            }
+
+            if (provenance.TryGetProperty("effectivePolicy", out var policy) && policy.ValueKind == JsonValueKind.Object && String(policy, "sha256") is { } hash)
+            {
+                result["effectivePolicySha256"] = hash;
+            }
+
+            if (provenance.TryGetProperty("dirty", out var dirty) && dirty.ValueKind is JsonValueKind.True or JsonValueKind.False)
+            {
+                result["dirty"] = dirty.GetBoolean() ? "true" : "false";
             }
         }
 

@@ -9,7 +9,8 @@ namespace Policy.Evidence.Writers;
 /// <summary>
 /// aibom.cdx.json: a CycloneDX 1.6 AI bill of materials. One <c>machine-learning-model</c> component per AI system
 /// (properties for the declared facts, a model card built from the governance declarations), one <c>library</c>
-/// component per observed AI SDK family, one service per hosted AI supplier, and the dependency graph between them.
+/// component per observed AI SDK family, one service per hosted AI supplier, the dependency graph between them, and
+/// the attestations (standards, claims, evidence) derived from the control coverage (<see cref="CycloneDxAttestations"/>).
 /// Every value from source code is written verbatim; everything is sorted; no clock and no randomness
 /// (see docs/evidence-format.md).
 /// </summary>
@@ -99,6 +100,7 @@ public sealed class CycloneDxWriter : IEvidenceWriter
         }
 
         WriteDependencies(json, document, applicationRef, systems, sdks, services, tools);
+        CycloneDxAttestations.Write(json, document, context, systems, applicationRef);
 
         json.WriteEndObject();
         json.Flush();

@@ -36,7 +36,7 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
         html.Append("<meta name=\"generator\" content=\"").Append(E(document.Tool + " " + document.ToolVersion)).Append("\">\n");
         html.Append("<title>AI governance evidence report</title>\n<style>\n").Append(Css).Append("</style>\n</head>\n<body>\n");
 
-        WriteMasthead(html, document);
+        WriteMasthead(html, document, context);
         html.Append("<nav class=\"toc\" aria-label=\"Contents\"><div class=\"wrap\"><a href=\"#summary\">Summary</a><a href=\"#systems\">AI systems</a>")
             .Append("<a href=\"#controls\">Control coverage</a><a href=\"#findings\">Findings</a><a href=\"#exemptions\">Risk acceptances</a>")
             .Append("<a href=\"#undeclared\">Undeclared AI</a>").Append(context.Coverage is null ? string.Empty : "<a href=\"#coverage\">Coverage</a>").Append("<a href=\"#policy\">Policy</a></div></nav>\n<main>\n");
@@ -108,15 +108,22 @@ public sealed partial class HtmlReportWriter : IEvidenceWriter
     [GeneratedRegex("^POL[0-9]{3}$")]
     private static partial Regex RuleIdPattern();
 
-    private static void WriteMasthead(StringBuilder html, InventoryDocument document)
+    private static void WriteMasthead(StringBuilder html, InventoryDocument document, EvidenceContext context)
     {
         html.Append("<header class=\"masthead\"><div class=\"wrap\">\n<div class=\"eyebrow\">ISO/IEC 42001 · ISO/IEC 27001 · EU AI Act · NIST AI RMF — audit evidence</div>\n");
         html.Append("<h1>AI governance evidence report</h1>\n");
         html.Append("<p class=\"subtitle\">").Append(Systems(document)).Append("</p>\n<dl class=\"facts\">\n");
         Fact(html, "Input", "<code>" + E(document.Input) + "</code>");
-        Fact(html, "Commit", document.Commit is null ? "unknown (not a git checkout)" : "<code>" + E(document.Commit) + "</code>");
+        Fact(html, "Commit", document.Commit is null ? "unknown (not a git checkout)" : "<code>" + E(document.Commit) + "</code>" + context.Provenance?.Dirty switch
+        {
+            true => " <strong>with local changes</strong> (" + N(context.Provenance.Changes.Count) + " file(s) differ from the commit; see manifest.json provenance)",
+            false => " (working tree clean)",
+            _ => string.Empty,
+        });
         Fact(html, "Evaluation date", document.EvaluationDate is null ? "not set (date-based rules silent)" : E(document.EvaluationDate));
         Fact(html, "Tool", E(document.Tool) + " <code>" + E(document.ToolVersion) + "</code>");
+        Fact(html, "Ruleset", "<code>" + E(Provenance.RulesetVersion(document.ToolVersion)) + "</code>");
+        Fact(html, "Effective policy", "SHA-256 <code>" + E(Provenance.Sha256(Provenance.EffectivePolicyLines(document, context.Provenance))) + "</code> (how to recompute it: manifest.json provenance)");
         Fact(html, "Projects", document.Projects.Count == 0 ? "none" : string.Join("<br>", document.Projects.Select(p => "<code>" + Breakable(p) + "</code>")));
         html.Append("</dl>\n</div></header>\n");
     }

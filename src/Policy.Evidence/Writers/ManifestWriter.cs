@@ -14,12 +14,15 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
     /// <summary>The manifest's file name.</summary>
     public const string ManifestFileName = "manifest.json";
 
+    /// <summary>The manifest's schema version (docs/schemas/manifest.schema.json); 1.2 added <c>provenance</c>.</summary>
+    public const string SchemaVersion = "1.2";
+
     /// <summary>Writes the manifest.</summary>
     public void Write(InventoryDocument document, EvidenceContext context, Stream output)
     {
         using var json = new Utf8JsonWriter(output, EvidenceJson.WriterOptions);
         json.WriteStartObject();
-        json.WriteString("schemaVersion", "1.1");
+        json.WriteString("schemaVersion", SchemaVersion);
         json.WriteString("tool", "policy");
         json.WriteString("toolVersion", document.ToolVersion);
         if (document.Commit != null)
@@ -33,6 +36,7 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
             json.WriteString("evaluationDate", document.EvaluationDate);
         }
 
+        WriteProvenance(json, document, context.Provenance);
         json.WriteStartArray("files");
         foreach (var file in files.OrderBy(f => f, StringComparer.Ordinal))
         {
@@ -88,6 +92,43 @@ public sealed class ManifestWriter(string packFolder, IReadOnlyList<string> file
         json.WriteEndObject();
         json.Flush();
         output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>
+    /// What analysed the code and by which rules and configuration: tool, ruleset version and hash, the effective
+    /// policy's hash with the lines it is computed over, commit and working-tree state (docs/evidence-format.md).
+    /// </summary>
+    private static void WriteProvenance(Utf8JsonWriter json, InventoryDocument document, AnalysisProvenance? provenance)
+    {
+        json.WriteStartObject("provenance");
+        json.WriteString("tool", document.Tool);
+        json.WriteString("toolVersion", document.ToolVersion);
+        if (document.Commit != null)
+        {
+            json.WriteString("commit", document.Commit);
+        }
+
+        if (provenance?.Dirty is { } dirty)
+        {
+            json.WriteBoolean("dirty", dirty);
+            json.WriteNumber("changeCount", provenance.Changes.Count);
+            WriteStrings(json, "changes", provenance.Changes.Take(Provenance.MaxChanges).Select(SafeText.Escape));
+        }
+
+        var ruleset = Provenance.RulesetLines();
+        json.WriteStartObject("ruleset");
+        json.WriteString("version", Provenance.RulesetVersion(document.ToolVersion));
+        json.WriteNumber("rules", ruleset.Count);
+        json.WriteString("sha256", Provenance.Sha256(ruleset));
+        WriteStrings(json, "lines", ruleset);
+        json.WriteEndObject();
+
+        var policy = Provenance.EffectivePolicyLines(document, provenance);
+        json.WriteStartObject("effectivePolicy");
+        json.WriteString("sha256", Provenance.Sha256(policy));
+        WriteStrings(json, "lines", policy);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     /// <summary>What the run analysed: restore, per project status, frameworks, files, first compile errors.</summary>
