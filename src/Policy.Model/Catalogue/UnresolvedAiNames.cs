@@ -35,6 +35,13 @@ namespace Policy.Model.Catalogue
         /// </summary>
         private static readonly ImmutableDictionary<string, AiSdkEntry> SdkNamespaces = BuildSdkNamespaces();
 
+        /// <summary>
+        /// Packages and namespaces that lie under an AI SDK's namespace but are not AI by the catalogue (a type that only
+        /// uses them binds to no catalogue entry): their unresolved names are not suspected either, so the partial
+        /// analysis says what the full one would.
+        /// </summary>
+        private static readonly ImmutableArray<string> NotAiNamespaces = ImmutableArray.Create("Microsoft.ML.Tokenizers");
+
         private readonly Compilation _compilation;
         private readonly ImmutableArray<string> _configuredNamespaces;
         private readonly Lazy<ImmutableArray<string>> _globalImports;
@@ -76,6 +83,11 @@ namespace Policy.Model.Catalogue
             var roots = new SortedDictionary<string, AiSdkEntry>(StringComparer.Ordinal);
             foreach (var package in packageReferences)
             {
+                if (IsNotAi(package))
+                {
+                    continue;
+                }
+
                 foreach (var pair in SdkNamespaces.OrderBy(p => p.Key, StringComparer.Ordinal))
                 {
                     var root = IsUnder(pair.Key, package) ? package : IsUnder(package, pair.Key) ? pair.Key : null;
@@ -152,7 +164,9 @@ namespace Policy.Model.Catalogue
 
         private AiSdkEntry? MatchError(INamedTypeSymbol error, SyntaxTree? tree)
         {
-            if (string.IsNullOrEmpty(error.Name))
+            // "var" over an expression that did not bind is an error type of that name: the expression's own unbound
+            // names are judged where they are written, the implicitly typed variable is never an SDK name.
+            if (string.IsNullOrEmpty(error.Name) || error.Name == "var")
             {
                 return null;
             }
@@ -203,6 +217,11 @@ namespace Policy.Model.Catalogue
                 return sdk;
             }
 
+            if (IsNotAi(ns))
+            {
+                return null;
+            }
+
             foreach (var (root, package) in _packageRoots)
             {
                 if (IsUnder(ns, root))
@@ -220,6 +239,19 @@ namespace Policy.Model.Catalogue
             }
 
             return null;
+        }
+
+        private static bool IsNotAi(string ns)
+        {
+            foreach (var notAi in NotAiNamespaces)
+            {
+                if (IsUnder(ns, notAi))
+                {
+                    return true;
+                }
+            }
+
+            return false;
         }
 
         private static AiSdkEntry Unresolved(AiSdkEntry entry, string name) =>

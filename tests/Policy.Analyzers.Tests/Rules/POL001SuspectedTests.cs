@@ -46,6 +46,26 @@ namespace Policy.Analyzers.Tests.Rules
             """,
             Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Summariser", "Azure.AI.OpenAI.OpenAIClient, unresolved"));
 
+        /// <summary>
+        /// `var` over an expression that did not bind is an error type named "var": never an SDK name, even in a file that
+        /// imports an AI SDK namespace (the unbound expression here belongs to a non-AI library).
+        /// </summary>
+        [Fact]
+        public Task ImplicitlyTypedVariableOverUnboundExpression_IsNotAnSdkName() => VerifyAsync(withSdks: false, """
+            using OllamaSharp;
+
+            public sealed class Copier
+            {
+                public async System.Threading.Tasks.Task Run(Contoso.Io.Source source)
+                {
+                    foreach (var line in source.Lines()) { System.Console.Write(line.Length); }
+                    await foreach (var chunk in source.ChunksAsync()) { System.Console.Write(chunk.Size); }
+                    var first = source.First();
+                    System.Console.Write(first.Length);
+                }
+            }
+            """);
+
         [Fact]
         public Task FullyQualifiedUnresolvedName_IsSuspected() => VerifyAsync(withSdks: false, """
             public sealed class {|#0:Gateway|}
@@ -135,6 +155,30 @@ namespace Policy.Analyzers.Tests.Rules
         public Task NoAiPackageReferenced_SameCode_DoesNotTrigger(string? globalConfig) => VerifyAsync(withSdks: false,
             NoAiImports.Replace("{|#0:Gateway|}", "Gateway", System.StringComparison.Ordinal).Replace("{|#1:Voice|}", "Voice", System.StringComparison.Ordinal),
             globalConfig);
+
+        /// <summary>
+        /// Microsoft.ML.Tokenizers lies under ML.NET's namespace but is not AI by the catalogue (a type that only tokenizes
+        /// gets no POL001 when it binds): unresolved, with its package referenced beside ML.NET's, it is not suspected
+        /// either, while the ML.NET type in the same project still is.
+        /// </summary>
+        [Fact]
+        public Task TokenizersOnly_Unresolved_IsNotSuspected_MlNetBesideItIs() => VerifyAsync(withSdks: false, """
+            using Microsoft.ML.Tokenizers;
+
+            public sealed class TokenCounter
+            {
+                private readonly Tokenizer _tokenizer = TiktokenTokenizer.CreateForModel("gpt-4o");
+
+                public int Count(string text) => _tokenizer.CountTokens(text);
+            }
+
+            public sealed class {|#0:PricePredictor|}
+            {
+                public PricePredictor(Microsoft.ML.MLContext context) { }
+            }
+            """,
+            "build_property.PolicyPackageReferences = Microsoft.ML;Microsoft.ML.Tokenizers\n",
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("PricePredictor", "Microsoft.ML.MLContext, unresolved"));
 
         [Fact]
         public Task DeclaredSuspectedType_DoesNotTrigger() => VerifyAsync(withSdks: false, """
