@@ -14,6 +14,27 @@ public static class CliRunner
     /// <summary>A file of a project's build output.</summary>
     public static string Output(string project, string file) => Path.Combine(Root, "src", project, "bin", Configuration, project is "Policy.Cli" ? "net10.0" : "netstandard2.0", file);
 
+    /// <summary>
+    /// The project file of the git-repository fixtures: net10.0, Microsoft.Extensions.AI.Abstractions, and the attributes and
+    /// analyzers of this build wired in directly.
+    /// </summary>
+    public static string AnalysedProject() => $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <ImplicitUsings>enable</ImplicitUsings>
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
+            <Reference Include="{Output("Policy.Annotations", "Policy.Annotations.dll")}" />
+            <Analyzer Include="{Output("Policy.Analyzers", "Policy.Analyzers.dll")}" />
+            <Analyzer Include="{Output("Policy.Analyzers", "Policy.Model.dll")}" />
+            <CompilerVisibleProperty Include="PolicyEvaluationDate" />
+          </ItemGroup>
+        </Project>
+        """;
+
     /// <summary>Runs policy with arguments; returns exit code, stdout, stderr.</summary>
     public static (int ExitCode, string Out, string Error) Policy(string workingDirectory, params string[] arguments) =>
         Run("dotnet", workingDirectory, [Output("Policy.Cli", "policy.dll"), .. arguments]);

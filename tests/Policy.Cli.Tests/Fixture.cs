@@ -12,22 +12,7 @@ public sealed class Fixture : IDisposable
     {
         Folder = Path.Combine(Path.GetTempPath(), "policy-cli-tests-" + Guid.NewGuid().ToString("N")[..8]);
         Directory.CreateDirectory(Path.Combine(Folder, "Support", "docs"));
-        File.WriteAllText(Path.Combine(Folder, "Support", "Support.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
-                <Reference Include="{CliRunner.Output("Policy.Annotations", "Policy.Annotations.dll")}" />
-                <Analyzer Include="{CliRunner.Output("Policy.Analyzers", "Policy.Analyzers.dll")}" />
-                <Analyzer Include="{CliRunner.Output("Policy.Analyzers", "Policy.Model.dll")}" />
-                <CompilerVisibleProperty Include="PolicyEvaluationDate" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(Folder, "Support", "Support.csproj"), CliRunner.AnalysedProject());
         File.WriteAllText(Path.Combine(Folder, "Support", "Bots.cs"), """
             using Microsoft.Extensions.AI;
             using Policy.Annotations;

@@ -130,22 +130,7 @@ public sealed class HandoffFixture : IDisposable
     private static void Project(string repository, string name, string code)
     {
         Directory.CreateDirectory(Path.Combine(repository, name));
-        File.WriteAllText(Path.Combine(repository, name, name + ".csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <TargetFramework>net10.0</TargetFramework>
-                <Nullable>enable</Nullable>
-                <ImplicitUsings>enable</ImplicitUsings>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Microsoft.Extensions.AI.Abstractions" Version="10.11.0" />
-                <Reference Include="{CliRunner.Output("Policy.Annotations", "Policy.Annotations.dll")}" />
-                <Analyzer Include="{CliRunner.Output("Policy.Analyzers", "Policy.Analyzers.dll")}" />
-                <Analyzer Include="{CliRunner.Output("Policy.Analyzers", "Policy.Model.dll")}" />
-                <CompilerVisibleProperty Include="PolicyEvaluationDate" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(repository, name, name + ".csproj"), CliRunner.AnalysedProject());
         File.WriteAllText(Path.Combine(repository, name, name == "Support" ? "Bots.cs" : "Invoices.cs"), code);
         File.WriteAllText(Path.Combine(repository, ".gitignore"), "bin/\nobj/\n");
         CliRunner.Run("git", repository, ["init", "-q", "-b", "main"]);
