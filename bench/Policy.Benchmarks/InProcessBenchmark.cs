@@ -95,12 +95,12 @@ public static class InProcessBenchmark
     /// The analyzers' own execution time on a fresh clone (Roslyn's telemetry: wall time inside the callbacks), the CPU
     /// time of the whole analysis (binding included), the diagnostics, and the telemetry per analyzer.
     /// </summary>
-    public static async Task<(double Seconds, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyDictionary<string, double> ByAnalyzer, double Cpu)> AnalyzerSecondsAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options)
+    public static async Task<(double Seconds, ImmutableArray<Diagnostic> Diagnostics, IReadOnlyDictionary<string, double> ByAnalyzer, double Cpu)> AnalyzerSecondsAsync(Compilation compilation, ImmutableArray<DiagnosticAnalyzer> analyzers, AnalyzerOptions options, bool concurrent = true)
     {
         var exceptions = new List<string>();
         var withAnalyzers = compilation.Clone().WithAnalyzers(
             analyzers,
-            new CompilationWithAnalyzersOptions(options, (e, a, _) => { lock (exceptions) { exceptions.Add(a + ": " + e.Message); } }, concurrentAnalysis: true, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: true));
+            new CompilationWithAnalyzersOptions(options, (e, a, _) => { lock (exceptions) { exceptions.Add(a + ": " + e.Message); } }, concurrentAnalysis: concurrent, logAnalyzerExecutionTime: true, reportSuppressedDiagnostics: true));
         GC.Collect();
         var cpu = CpuNow();
         var result = await withAnalyzers.GetAnalysisResultAsync(CancellationToken.None).ConfigureAwait(false);
@@ -111,7 +111,7 @@ public static class InProcessBenchmark
         }
 
         var seconds = result.AnalyzerTelemetryInfo.Values.Sum(t => t.ExecutionTime.TotalSeconds);
-        var byAnalyzer = result.AnalyzerTelemetryInfo.ToDictionary(p => p.Key.GetType().Name, p => p.Value.ExecutionTime.TotalSeconds);
+        var byAnalyzer = result.AnalyzerTelemetryInfo.GroupBy(p => p.Key.GetType().Name).ToDictionary(g => g.Key, g => g.Sum(p => p.Value.ExecutionTime.TotalSeconds));
         return (seconds, result.GetAllDiagnostics(), byAnalyzer, cpuSeconds);
     }
 

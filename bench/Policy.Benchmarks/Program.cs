@@ -46,6 +46,13 @@ if (mode == "profile")
     }
 }
 
+if (mode == "callbacks")
+{
+    // Every callback of Policy.Analyzers counted and measured (thread CPU, bytes allocated, wall), per analyzer and action
+    // kind: round 1 is the cold start (JIT of our code in this process), the last round a warm one.
+    await Callbacks();
+}
+
 if (mode == "dataflow")
 {
     await DataFlow();
@@ -74,6 +81,45 @@ if (Option("--report") is { } reportPath)
 }
 
 return 0;
+
+async Task Callbacks()
+{
+    var compilation = InProcessBenchmark.Compile(CorpusGenerator.Generate(sizes[0], withAi: true), InProcessBenchmark.References(withAi: true));
+    _ = compilation.GetDiagnostics();
+    CallbackProfiler.WithCpu = args.Contains("--cpu");
+    var wrapped = CallbackProfiler.Wrap(InProcessBenchmark.Ours);
+    Line($"## Callbacks of Policy.Analyzers, {sizes[0]:N0}-type corpus (thread CPU, bytes allocated on the thread, wall; summed over calls)");
+    Line(string.Empty);
+    for (var round = 1; round <= rounds; round++)
+    {
+        CallbackProfiler.Results.Clear();
+        var gen0 = GC.CollectionCount(0);
+        var pause = GC.GetTotalPauseDuration();
+        var (seconds, diagnostics, byAnalyzer, cpu) = await InProcessBenchmark.AnalyzerSecondsAsync(compilation, wrapped, InProcessBenchmark.Options(), concurrent: !args.Contains("--sequential"));
+        if (round != 1 && round != rounds)
+        {
+            continue;
+        }
+
+        var results = CallbackProfiler.Results.OrderByDescending(p => p.Value.WallTicks).ToList();
+        Line($"Round {round}{(round == 1 ? " (cold: includes the JIT of our code)" : string.Empty)}: telemetry {Ms(seconds)} ms, " +
+             $"process CPU of the analysis {Ms(cpu)} ms, gen0 collections in the analysis {GC.CollectionCount(0) - gen0}, GC pauses {(GC.GetTotalPauseDuration() - pause).TotalMilliseconds:F0} ms, " +
+             $"{diagnostics.Count(d => d.Id.StartsWith("POL", StringComparison.Ordinal))} POL findings; telemetry per analyzer: " +
+             string.Join(", ", byAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {Ms(p.Value)} ms")) + ".");
+        Line(string.Empty);
+        Line("| callback | calls | CPU ms | wall ms | JIT ms (methods) | allocated KiB | gen0 GCs during | CPU per call (µs) | bytes per call |");
+        Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        foreach (var (key, t) in results)
+        {
+            Line($"| {key} | {t.Calls:N0} | {t.CpuNanoseconds / 1e6:F1} | {t.WallTicks * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F1} | {t.JitTicks / 1e4:F1} ({t.JitMethods}) | {t.AllocatedBytes / 1024.0:F0} | {t.Gen0Collections} | " +
+                 $"{(t.Calls == 0 ? 0 : t.CpuNanoseconds / 1e3 / t.Calls):F2} | {(t.Calls == 0 ? 0 : t.AllocatedBytes / t.Calls):N0} |");
+        }
+
+        var all = results.Aggregate((Cpu: 0L, Wall: 0L, Bytes: 0L, Calls: 0L, Jit: 0L, Gcs: 0L), (a, p) => (a.Cpu + p.Value.CpuNanoseconds, a.Wall + p.Value.WallTicks, a.Bytes + p.Value.AllocatedBytes, a.Calls + p.Value.Calls, a.Jit + p.Value.JitTicks, a.Gcs + p.Value.Gen0Collections));
+        Line($"| **all** | {all.Calls:N0} | {all.Cpu / 1e6:F1} | {all.Wall * 1000.0 / System.Diagnostics.Stopwatch.Frequency:F1} | {all.Jit / 1e4:F1} | {all.Bytes / 1024.0:F0} | {all.Gcs} | | |");
+        Line(string.Empty);
+    }
+}
 
 async Task InProcess(bool smoke)
 {
