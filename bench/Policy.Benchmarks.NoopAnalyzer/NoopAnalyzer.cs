@@ -1,14 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace Policy.Benchmarks.NoopAnalyzer
 {
     /// <summary>
     /// Registers every action Policy.Analyzers registers when a compilation uses AI and declares it (symbol start/end on
-    /// types with the detector's operation kinds, an invocation/creation/assignment action, syntax-node actions on declarations and attribute
-    /// lists, a compilation action) and does nothing in them: the cost Roslyn's driver imposes on any analyzer of that
+    /// types with the detector's operation kinds, an invocation/creation/assignment action, semantic-model actions per file
+    /// (declarations, MCP tools), a compilation action) and does nothing in them: the cost Roslyn's driver imposes on any analyzer of that
     /// shape. Keep it in step with the analyzers' registrations.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
@@ -23,16 +22,6 @@ namespace Policy.Benchmarks.NoopAnalyzer
             OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.VariableDeclarator, OperationKind.PropertyReference,
             OperationKind.FieldReference, OperationKind.EventReference, OperationKind.MethodReference, OperationKind.AnonymousFunction,
             OperationKind.LocalFunction, OperationKind.TypeOf);
-
-        private static readonly SyntaxKind[] DeclarationKinds =
-        {
-            SyntaxKind.ClassDeclaration, SyntaxKind.StructDeclaration, SyntaxKind.InterfaceDeclaration, SyntaxKind.RecordDeclaration,
-            SyntaxKind.RecordStructDeclaration, SyntaxKind.EnumDeclaration, SyntaxKind.DelegateDeclaration, SyntaxKind.EnumMemberDeclaration,
-            SyntaxKind.MethodDeclaration, SyntaxKind.ConstructorDeclaration, SyntaxKind.DestructorDeclaration, SyntaxKind.OperatorDeclaration,
-            SyntaxKind.ConversionOperatorDeclaration, SyntaxKind.PropertyDeclaration, SyntaxKind.IndexerDeclaration, SyntaxKind.EventDeclaration,
-            SyntaxKind.EventFieldDeclaration, SyntaxKind.FieldDeclaration, SyntaxKind.Parameter, SyntaxKind.GetAccessorDeclaration,
-            SyntaxKind.SetAccessorDeclaration, SyntaxKind.InitAccessorDeclaration, SyntaxKind.AddAccessorDeclaration, SyntaxKind.RemoveAccessorDeclaration,
-        };
 
         /// <inheritdoc />
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Never);
@@ -53,14 +42,13 @@ namespace Policy.Benchmarks.NoopAnalyzer
                     },
                     SymbolKind.NamedType);
 
-                // DataFlowAnalyzer: one operation action (AI calls, tool registrations, system prompts) and one syntax-node
-                // action on method declarations (MCP server tools).
+                // DataFlowAnalyzer: one operation action (AI calls, tool registrations, system prompts) and one semantic-model
+                // action per file (MCP server tools).
                 start.RegisterOperationAction(_ => { }, OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
-                start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.MethodDeclaration);
+                start.RegisterSemanticModelAction(_ => { });
 
-                // DeclarationAnalyzer: the declarations that can carry attributes, and attribute lists.
-                start.RegisterSyntaxNodeAction(_ => { }, DeclarationKinds);
-                start.RegisterSyntaxNodeAction(_ => { }, SyntaxKind.AttributeList);
+                // DeclarationAnalyzer: one semantic-model action per file (its declarations' attribute lists).
+                start.RegisterSemanticModelAction(_ => { });
             });
             context.RegisterCompilationAction(_ => { }); // ConfigurationAnalyzer
         }

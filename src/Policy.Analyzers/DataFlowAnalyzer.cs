@@ -113,21 +113,42 @@ namespace Policy.Analyzers
                 return;
             }
 
-            // MCP server tools are declared, not registered in code: a method whose attributes name McpServerTool.
-            start.RegisterSyntaxNodeAction(
-                context =>
+            // MCP server tools are declared, not registered in code: a method whose attributes name McpServerTool. One
+            // semantic-model action per file walks the file's type members on their syntax (never a body), instead of a
+            // syntax-node action on every method declaration.
+            start.RegisterSemanticModelAction(context =>
+            {
+                if (context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken) is CompilationUnitSyntax root)
                 {
-                    var declaration = (MethodDeclarationSyntax)context.Node;
-                    if (declaration.AttributeLists.Count == 0 || !NamesMcpTool(declaration.AttributeLists) || policy.Matcher.IsEmpty ||
-                        context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method ||
-                        ToolDetector.McpTool(method) is not { } tool)
-                    {
-                        return;
-                    }
+                    FindMcpTools(root.Members, context, policy, judgedTools);
+                }
+            });
+        }
 
-                    JudgeTool(tool, policy, judgedTools, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
-                },
-                SyntaxKind.MethodDeclaration);
+        private static void FindMcpTools(SyntaxList<MemberDeclarationSyntax> members, SemanticModelAnalysisContext context, PolicyContext policy, ConcurrentDictionary<ISymbol, bool> judgedTools)
+        {
+            foreach (var member in members)
+            {
+                switch (member)
+                {
+                    case BaseNamespaceDeclarationSyntax ns:
+                        FindMcpTools(ns.Members, context, policy, judgedTools);
+                        break;
+                    case TypeDeclarationSyntax type:
+                        FindMcpTools(type.Members, context, policy, judgedTools);
+                        break;
+                    case MethodDeclarationSyntax declaration:
+                        if (declaration.AttributeLists.Count == 0 || !NamesMcpTool(declaration.AttributeLists) || policy.Matcher.IsEmpty ||
+                            context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } method ||
+                            ToolDetector.McpTool(method) is not { } tool)
+                        {
+                            break;
+                        }
+
+                        JudgeTool(tool, policy, judgedTools, context.SemanticModel, context.ReportDiagnostic, context.CancellationToken);
+                        break;
+                }
+            }
         }
 
         [MethodImpl(Policy.Model.Performance.HotPath.Optimized)]

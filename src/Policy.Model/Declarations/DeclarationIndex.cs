@@ -221,6 +221,7 @@ namespace Policy.Model.Declarations
             var all = new List<Candidate>();
             var assemblyMayDeclare = false;
             var stack = new Stack<SyntaxNode>();
+            char[]? buffer = null;
             foreach (var tree in compilation.SyntaxTrees)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -236,7 +237,7 @@ namespace Policy.Model.Declarations
                     }
                 }
 
-                if (!PolicySyntax.ContainsAny(tree.GetText(cancellationToken), needles))
+                if (!PolicySyntax.ContainsAny(tree.GetText(cancellationToken), needles, ref buffer))
                 {
                     continue;
                 }

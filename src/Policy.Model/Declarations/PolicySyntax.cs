@@ -76,6 +76,17 @@ namespace Policy.Model.Declarations
         [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles)
         {
+            char[]? buffer = null;
+            return ContainsAny(text, needles, ref buffer);
+        }
+
+        /// <summary>
+        /// As above, with a chunk buffer the caller keeps for its next file (a scan of every file of a compilation
+        /// allocates one buffer, not one per file).
+        /// </summary>
+        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
+        public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles, ref char[]? buffer)
+        {
             if (needles.Count == 0)
             {
                 return false;
@@ -88,7 +99,11 @@ namespace Policy.Model.Declarations
             }
 
             const int ChunkSize = 8192;
-            var buffer = new char[ChunkSize + longest];
+            if (buffer is null || buffer.Length < ChunkSize + longest)
+            {
+                buffer = new char[ChunkSize + longest];
+            }
+
             var position = 0;
             var carried = 0;
             while (position < text.Length)
