@@ -47,19 +47,10 @@ namespace Policy.Model.Catalogue
         /// </summary>
         private static readonly ImmutableArray<string> NotAiNamespaces = ImmutableArray.Create("Microsoft.ML.Tokenizers");
 
-        /// <summary>
-        /// Simple names (with arity: ChatClientBuilder, EmbeddingGeneratorBuilder`2) of the catalogue whose every entry is
-        /// wiring: such a name, unresolved under no imported namespace of the catalogue, is never taken as an SDK type.
-        /// </summary>
-        private static readonly ImmutableHashSet<string> WiringOnlyNames = AiSdkCatalogue.BuiltIn
-            .GroupBy(e => SimpleName(e.MetadataName), StringComparer.Ordinal)
-            .Where(g => g.All(e => e.IsWiring))
-            .Select(g => g.Key)
-            .ToImmutableHashSet(StringComparer.Ordinal);
-
         private readonly Compilation _compilation;
         private readonly ConcurrentDictionary<string, bool> _resolves = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, AiSdkEntry?> _sdkNamespaces = new ConcurrentDictionary<string, AiSdkEntry?>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<SyntaxTree, CandidateNamespaces?> _fileCandidates = new ConcurrentDictionary<SyntaxTree, CandidateNamespaces?>();
         private readonly ImmutableArray<string> _configuredNamespaces;
         private readonly Lazy<ImmutableArray<string>> _globalImports;
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
@@ -216,14 +207,14 @@ namespace Policy.Model.Catalogue
 
             // A name the catalogue lists only as wiring (a builder, a registration class), under a namespace the file does
             // not import: it is that wiring type or none of the SDK's, never a type of whatever AI namespace is imported.
-            if (WiringOnlyNames.Contains(name))
+            if (WiringOnly.Names.Contains(name))
             {
                 return null;
             }
 
             // An unknown name: the SDK's API as the code was written (an older or newer version than the one restored, or
             // one that did not restore at all), but only when every imported namespace that may hold it is an AI SDK's.
-            return Unknown(name, imports, global);
+            return Unknown(name, tree, imports, global);
         }
 
         /// <summary>
@@ -234,7 +225,24 @@ namespace Policy.Model.Catalogue
         /// unrestored library. Otherwise the name stands under its one candidate namespace ("Azure.AI.OpenAI.OpenAIClient")
         /// or, with several, as the name and the namespaces it may come from ("ModelParams in Anthropic or LLama").
         /// </summary>
-        private AiSdkEntry? Unknown(string name, ImmutableArray<string> imports, ImmutableArray<string> global)
+        private AiSdkEntry? Unknown(string name, SyntaxTree? tree, ImmutableArray<string> imports, ImmutableArray<string> global)
+        {
+            // The candidates depend on the file's imports only, not on the name: decided once per file.
+            var candidates = tree is null ? Candidates(imports, global) : _fileCandidates.GetOrAdd(tree, _ => Candidates(imports, global));
+            if (candidates is null)
+            {
+                return null;
+            }
+
+            if (candidates.Namespaces.Length == 1)
+            {
+                return Unresolved(candidates.Sdk, candidates.Namespaces[0] + "." + name);
+            }
+
+            return new AiSdkEntry(name + " in " + candidates.NamespaceList, candidates.Sdk.Family, candidates.Sdk.Supplier, candidates.Sdk.Kind, isWiring: false, isUnresolved: true);
+        }
+
+        private CandidateNamespaces? Candidates(ImmutableArray<string> imports, ImmutableArray<string> global)
         {
             List<(string Namespace, AiSdkEntry? Sdk)>? unresolved = null;
             List<(string Namespace, AiSdkEntry? Sdk)>? drifted = null;
@@ -253,33 +261,25 @@ namespace Policy.Model.Catalogue
 
             // A namespace that resolves was searched by the compiler: an unresolved one is the more plausible home.
             var candidates = unresolved ?? drifted;
-            if (candidates is null)
+            if (candidates is null || candidates.Exists(c => c.Sdk is null))
             {
                 return null;
             }
 
-            foreach (var (_, sdk) in candidates)
-            {
-                if (sdk is null)
-                {
-                    return null;
-                }
-            }
-
             if (candidates.Count == 1)
             {
-                return Unresolved(candidates[0].Sdk!, candidates[0].Namespace + "." + name);
+                return new CandidateNamespaces(ImmutableArray.Create(candidates[0].Namespace), candidates[0].Namespace, candidates[0].Sdk!);
             }
 
-            // Family and supplier list every candidate; the kind is one value, the first candidate's (namespaces in
+            // Several: family and supplier list every candidate; the kind is one value, the first candidate's (namespaces in
             // ordinal order).
-            return new AiSdkEntry(
-                name + " in " + Alternatives(candidates.Select(c => c.Namespace)),
+            var first = candidates[0].Sdk!;
+            var sdkOfAll = new AiSdkEntry(
+                first.MetadataName,
                 Alternatives(candidates.Select(c => c.Sdk!.Family)),
                 Alternatives(candidates.Select(c => c.Sdk!.Supplier)),
-                candidates[0].Sdk!.Kind,
-                isWiring: false,
-                isUnresolved: true);
+                first.Kind);
+            return new CandidateNamespaces(candidates.Select(c => c.Namespace).ToImmutableArray(), Alternatives(candidates.Select(c => c.Namespace)), sdkOfAll);
         }
 
         /// <summary>"A", "A or B", "A, B or C" (distinct, in the given order).</summary>
@@ -509,6 +509,39 @@ namespace Policy.Model.Catalogue
 
         private static bool IsUnder(string ns, string prefix) =>
             ns.Length >= prefix.Length && ns.StartsWith(prefix, StringComparison.Ordinal) && (ns.Length == prefix.Length || ns[prefix.Length] == '.');
+
+        /// <summary>The AI SDK namespaces an unknown name of a file may come from, and the SDK (or SDKs) they stand for.</summary>
+        private sealed class CandidateNamespaces
+        {
+            public CandidateNamespaces(ImmutableArray<string> namespaces, string namespaceList, AiSdkEntry sdk)
+            {
+                Namespaces = namespaces;
+                NamespaceList = namespaceList;
+                Sdk = sdk;
+            }
+
+            public ImmutableArray<string> Namespaces { get; }
+
+            /// <summary>"Anthropic, LLama or OpenAI".</summary>
+            public string NamespaceList { get; }
+
+            public AiSdkEntry Sdk { get; }
+        }
+
+        /// <summary>
+        /// Simple names (with arity: ChatClientBuilder, EmbeddingGeneratorBuilder`2) of the catalogue whose every entry is
+        /// wiring: such a name, unresolved under no imported namespace of the catalogue, is never taken as an SDK type. A
+        /// class of its own so that only the error path builds it (the syntax gate of every compilation reads this class's
+        /// other statics).
+        /// </summary>
+        private static class WiringOnly
+        {
+            public static readonly ImmutableHashSet<string> Names = AiSdkCatalogue.BuiltIn
+                .GroupBy(e => SimpleName(e.MetadataName), StringComparer.Ordinal)
+                .Where(g => g.All(e => e.IsWiring))
+                .Select(g => g.Key)
+                .ToImmutableHashSet(StringComparer.Ordinal);
+        }
 
         /// <summary>The simple name with arity of a catalogue metadata name (TorchSharp.torch+nn+Module: Module).</summary>
         private static string SimpleName(string metadataName)

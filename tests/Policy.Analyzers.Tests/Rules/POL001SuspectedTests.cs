@@ -408,6 +408,28 @@ namespace Policy.Analyzers.Tests.Rules
             return test.RunAsync(CancellationToken.None);
         }
 
+        /// <summary>
+        /// Microsoft.ML and Microsoft.ML.Tokenizers imported, neither restored: Tokenizers is not AI by the catalogue, so an
+        /// unknown name the file may take from it is not made ML.NET's (`Microsoft.ML.TiktokenTokenizer`), while MLContext,
+        /// which the catalogue knows under Microsoft.ML, still counts.
+        /// </summary>
+        [Fact]
+        public Task TokenizersImportedBesideMlNet_UnknownNameIsNotMlNets_CatalogueNameIs() => VerifyAsync(withSdks: false, """
+            using Microsoft.ML;
+            using Microsoft.ML.Tokenizers;
+
+            public sealed class TokenCounter
+            {
+                private readonly TiktokenTokenizer _tokenizer = null!;
+            }
+
+            public sealed class {|#0:Trainer|}
+            {
+                private readonly MLContext _context = new MLContext(seed: 1);
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Trainer", "Microsoft.ML.MLContext, unresolved"));
+
         [Fact]
         public Task DeclaredSuspectedType_DoesNotTrigger() => VerifyAsync(withSdks: false, """
             using OllamaSharp;
