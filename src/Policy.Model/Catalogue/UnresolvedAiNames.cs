@@ -48,14 +48,16 @@ namespace Policy.Model.Catalogue
         private static readonly ImmutableArray<string> NotAiNamespaces = ImmutableArray.Create("Microsoft.ML.Tokenizers");
 
         private readonly Compilation _compilation;
-        private readonly ConcurrentDictionary<string, bool> _resolves = new ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<string, AiSdkEntry?> _sdkNamespaces = new ConcurrentDictionary<string, AiSdkEntry?>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<SyntaxTree, CandidateNamespaces?> _fileCandidates = new ConcurrentDictionary<SyntaxTree, CandidateNamespaces?>();
         private readonly ImmutableArray<string> _configuredNamespaces;
         private readonly Lazy<ImmutableArray<string>> _globalImports;
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
         private readonly Lazy<bool> _mayMatch;
         private readonly ImmutableArray<(string Root, AiSdkEntry Sdk)> _packageRoots;
+
+        // Caches of the error path, created on its first use: code that binds never allocates them.
+        private ConcurrentDictionary<string, bool>? _resolves;
+        private ConcurrentDictionary<string, AiSdkEntry?>? _sdkNamespaces;
+        private ConcurrentDictionary<SyntaxTree, CandidateNamespaces?>? _fileCandidates;
 
         /// <summary>Creates the detector of a compilation; <paramref name="configuredNamespaces"/> are <c>policy.ai_namespaces</c>.</summary>
         /// <param name="compilation">The compilation.</param>
@@ -228,7 +230,10 @@ namespace Policy.Model.Catalogue
         private AiSdkEntry? Unknown(string name, SyntaxTree? tree, ImmutableArray<string> imports, ImmutableArray<string> global)
         {
             // The candidates depend on the file's imports only, not on the name: decided once per file.
-            var candidates = tree is null ? Candidates(imports, global) : _fileCandidates.GetOrAdd(tree, _ => Candidates(imports, global));
+            var candidates = tree is null
+                ? Candidates(imports, global)
+                : System.Threading.LazyInitializer.EnsureInitialized(ref _fileCandidates, () => new ConcurrentDictionary<SyntaxTree, CandidateNamespaces?>())!
+                    .GetOrAdd(tree, _ => Candidates(imports, global));
             if (candidates is null)
             {
                 return null;
@@ -290,7 +295,7 @@ namespace Policy.Model.Catalogue
         }
 
         /// <summary>True when the namespace exists in the compilation (declared in source or by a referenced assembly).</summary>
-        private bool Resolves(string ns) => _resolves.GetOrAdd(ns, n =>
+        private bool Resolves(string ns) => System.Threading.LazyInitializer.EnsureInitialized(ref _resolves, () => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))!.GetOrAdd(ns, n =>
         {
             INamespaceSymbol? current = _compilation.GlobalNamespace;
             foreach (var part in n.Split('.'))
@@ -328,7 +333,8 @@ namespace Policy.Model.Catalogue
                 return sdk;
             }
 
-            return _sdkNamespaces.GetOrAdd(ns, ComputeSdkNamespace);
+            return System.Threading.LazyInitializer.EnsureInitialized(ref _sdkNamespaces, () => new ConcurrentDictionary<string, AiSdkEntry?>(StringComparer.Ordinal))!
+                .GetOrAdd(ns, ComputeSdkNamespace);
         }
 
         private AiSdkEntry? ComputeSdkNamespace(string ns)
