@@ -12,11 +12,16 @@ namespace Policy.Model.Catalogue
     /// Suspected AI use in code that does not bind (packages not restored, an SDK version whose API changed): a type
     /// name the compiler could not resolve is taken as a catalogue type when the catalogue knows it under a namespace
     /// the file imports (its usings, enclosing namespaces' usings, global usings of the compilation), or by its fully
-    /// qualified name; or, failing that, when the file imports a namespace of an AI SDK in the catalogue (the name then
-    /// stands as that namespace plus the unresolved name). When the project references an AI SDK package (a package id
-    /// that is, contains or lies under a catalogue SDK namespace: OpenAI, Azure.AI.OpenAI, Microsoft.SemanticKernel.Core),
-    /// every namespace under that SDK's root counts as the SDK's too, imported or written in full, in every file. Nothing is
-    /// guessed from the words of an identifier.
+    /// qualified name. An unknown name is taken as the API of an AI SDK only when every imported namespace that may hold
+    /// it is an AI SDK's: the imports that do not resolve or, when all resolve, the AI SDK namespaces (an older or newer
+    /// version than the one restored). It then stands under its one candidate namespace, or with the namespaces it may
+    /// come from ("ModelParams in Anthropic or LLama"); never when an unresolved non-AI namespace is imported beside them
+    /// (IServiceCollection under Microsoft.Extensions.DependencyInjection), nor when the catalogue lists the name only as
+    /// wiring. A namespace under an SDK's namespace is the SDK's (LLama.Common), except those of
+    /// <see cref="NotAiNamespaces"/>. When the project references an AI SDK package (a package id that is, contains or
+    /// lies under a catalogue SDK namespace: OpenAI, Azure.AI.OpenAI, Microsoft.SemanticKernel.Core), every namespace under
+    /// that SDK's root counts as the SDK's too, imported or written in full, in every file. Nothing is guessed from the
+    /// words of an identifier.
     /// </summary>
     /// <remarks>
     /// Only error types reach this class (<see cref="Match"/> returns at once for a resolved type), so it costs nothing on
@@ -48,6 +53,11 @@ namespace Policy.Model.Catalogue
         private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
         private readonly Lazy<bool> _mayMatch;
         private readonly ImmutableArray<(string Root, AiSdkEntry Sdk)> _packageRoots;
+
+        // Caches of the error path, created on its first use: code that binds never allocates them.
+        private ConcurrentDictionary<string, bool>? _resolves;
+        private ConcurrentDictionary<string, AiSdkEntry?>? _sdkNamespaces;
+        private ConcurrentDictionary<SyntaxTree, CandidateNamespaces?>? _fileCandidates;
 
         /// <summary>Creates the detector of a compilation; <paramref name="configuredNamespaces"/> are <c>policy.ai_namespaces</c>.</summary>
         /// <param name="compilation">The compilation.</param>
@@ -197,19 +207,125 @@ namespace Policy.Model.Catalogue
                 }
             }
 
-            // An unknown name in a file that imports an AI SDK's namespace: the SDK's API as the code was written
-            // (an older or newer version than the one restored, or one that did not restore at all).
-            foreach (var ns in imports.Concat(global))
+            // A name the catalogue lists only as wiring (a builder, a registration class), under a namespace the file does
+            // not import: it is that wiring type or none of the SDK's, never a type of whatever AI namespace is imported.
+            if (WiringOnly.Names.Contains(name))
             {
-                if (SdkNamespace(ns) is { } sdk)
+                return null;
+            }
+
+            // An unknown name: the SDK's API as the code was written (an older or newer version than the one restored, or
+            // one that did not restore at all), but only when every imported namespace that may hold it is an AI SDK's.
+            return Unknown(name, tree, imports, global);
+        }
+
+        /// <summary>
+        /// An unknown simple name, judged by the imported namespaces that may hold it: those that do not resolve (their
+        /// package did not restore) or, when every import resolves, the AI SDK namespaces (whose restored version lacks the
+        /// name). Null when there is none, or when one of them is not an AI SDK's: IServiceCollection under
+        /// Microsoft.Extensions.DependencyInjection, ILogger under Microsoft.Extensions.Logging, a type of the team's own
+        /// unrestored library. Otherwise the name stands under its one candidate namespace ("Azure.AI.OpenAI.OpenAIClient")
+        /// or, with several, as the name and the namespaces it may come from ("ModelParams in Anthropic or LLama").
+        /// </summary>
+        private AiSdkEntry? Unknown(string name, SyntaxTree? tree, ImmutableArray<string> imports, ImmutableArray<string> global)
+        {
+            // The candidates depend on the file's imports only, not on the name: decided once per file.
+            var candidates = tree is null
+                ? Candidates(imports, global)
+                : System.Threading.LazyInitializer.EnsureInitialized(ref _fileCandidates, () => new ConcurrentDictionary<SyntaxTree, CandidateNamespaces?>())!
+                    .GetOrAdd(tree, _ => Candidates(imports, global));
+            if (candidates is null)
+            {
+                return null;
+            }
+
+            if (candidates.Namespaces.Length == 1)
+            {
+                return Unresolved(candidates.Sdk, candidates.Namespaces[0] + "." + name);
+            }
+
+            return new AiSdkEntry(name + " in " + candidates.NamespaceList, candidates.Sdk.Family, candidates.Sdk.Supplier, candidates.Sdk.Kind, isWiring: false, isUnresolved: true);
+        }
+
+        private CandidateNamespaces? Candidates(ImmutableArray<string> imports, ImmutableArray<string> global)
+        {
+            List<(string Namespace, AiSdkEntry? Sdk)>? unresolved = null;
+            List<(string Namespace, AiSdkEntry? Sdk)>? drifted = null;
+            foreach (var ns in imports.Concat(global).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal))
+            {
+                var sdk = SdkNamespace(ns);
+                if (!Resolves(ns))
                 {
-                    return Unresolved(sdk, ns + "." + name);
+                    (unresolved ??= new List<(string, AiSdkEntry?)>()).Add((ns, sdk));
+                }
+                else if (sdk != null)
+                {
+                    (drifted ??= new List<(string, AiSdkEntry?)>()).Add((ns, sdk));
                 }
             }
 
-            return null;
+            // A namespace that resolves was searched by the compiler: an unresolved one is the more plausible home.
+            var candidates = unresolved ?? drifted;
+            if (candidates is null || candidates.Exists(c => c.Sdk is null))
+            {
+                return null;
+            }
+
+            if (candidates.Count == 1)
+            {
+                return new CandidateNamespaces(ImmutableArray.Create(candidates[0].Namespace), candidates[0].Namespace, candidates[0].Sdk!);
+            }
+
+            // Several: family and supplier list every candidate; the kind is one value, the first candidate's (namespaces in
+            // ordinal order).
+            var first = candidates[0].Sdk!;
+            var sdkOfAll = new AiSdkEntry(
+                first.MetadataName,
+                Alternatives(candidates.Select(c => c.Sdk!.Family)),
+                Alternatives(candidates.Select(c => c.Sdk!.Supplier)),
+                first.Kind);
+            return new CandidateNamespaces(candidates.Select(c => c.Namespace).ToImmutableArray(), Alternatives(candidates.Select(c => c.Namespace)), sdkOfAll);
         }
 
+        /// <summary>"A", "A or B", "A, B or C" (distinct, in the given order).</summary>
+        private static string Alternatives(IEnumerable<string> values)
+        {
+            var distinct = values.Distinct(StringComparer.Ordinal).ToList();
+            return distinct.Count == 1 ? distinct[0] : string.Join(", ", distinct.Take(distinct.Count - 1)) + " or " + distinct[distinct.Count - 1];
+        }
+
+        /// <summary>True when the namespace exists in the compilation (declared in source or by a referenced assembly).</summary>
+        private bool Resolves(string ns) => System.Threading.LazyInitializer.EnsureInitialized(ref _resolves, () => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))!.GetOrAdd(ns, n =>
+        {
+            INamespaceSymbol? current = _compilation.GlobalNamespace;
+            foreach (var part in n.Split('.'))
+            {
+                INamespaceSymbol? next = null;
+                foreach (var member in current.GetMembers(part))
+                {
+                    if (member is INamespaceSymbol child)
+                    {
+                        next = child;
+                        break;
+                    }
+                }
+
+                if (next is null)
+                {
+                    return false;
+                }
+
+                current = next;
+            }
+
+            return true;
+        });
+
+        /// <summary>
+        /// The SDK whose namespace <paramref name="ns"/> is: a catalogue SDK namespace or a namespace under one
+        /// (LLama.Common under LLama; not Microsoft.ML.Tokenizers, see <see cref="NotAiNamespaces"/>), a namespace under
+        /// the root of a referenced AI SDK package, or under a configured <c>policy.ai_namespaces</c>; null otherwise.
+        /// </summary>
         private AiSdkEntry? SdkNamespace(string ns)
         {
             if (SdkNamespaces.TryGetValue(ns, out var sdk))
@@ -217,9 +333,24 @@ namespace Policy.Model.Catalogue
                 return sdk;
             }
 
+            return System.Threading.LazyInitializer.EnsureInitialized(ref _sdkNamespaces, () => new ConcurrentDictionary<string, AiSdkEntry?>(StringComparer.Ordinal))!
+                .GetOrAdd(ns, ComputeSdkNamespace);
+        }
+
+        private AiSdkEntry? ComputeSdkNamespace(string ns)
+        {
             if (IsNotAi(ns))
             {
                 return null;
+            }
+
+            // Under a catalogue SDK namespace: the longest such namespace (the nearest SDK).
+            for (var dot = ns.LastIndexOf('.'); dot > 0; dot = ns.LastIndexOf('.', dot - 1))
+            {
+                if (SdkNamespaces.TryGetValue(ns.Substring(0, dot), out var parent))
+                {
+                    return parent;
+                }
             }
 
             foreach (var (root, package) in _packageRoots)
@@ -384,6 +515,46 @@ namespace Policy.Model.Catalogue
 
         private static bool IsUnder(string ns, string prefix) =>
             ns.Length >= prefix.Length && ns.StartsWith(prefix, StringComparison.Ordinal) && (ns.Length == prefix.Length || ns[prefix.Length] == '.');
+
+        /// <summary>The AI SDK namespaces an unknown name of a file may come from, and the SDK (or SDKs) they stand for.</summary>
+        private sealed class CandidateNamespaces
+        {
+            public CandidateNamespaces(ImmutableArray<string> namespaces, string namespaceList, AiSdkEntry sdk)
+            {
+                Namespaces = namespaces;
+                NamespaceList = namespaceList;
+                Sdk = sdk;
+            }
+
+            public ImmutableArray<string> Namespaces { get; }
+
+            /// <summary>"Anthropic, LLama or OpenAI".</summary>
+            public string NamespaceList { get; }
+
+            public AiSdkEntry Sdk { get; }
+        }
+
+        /// <summary>
+        /// Simple names (with arity: ChatClientBuilder, EmbeddingGeneratorBuilder`2) of the catalogue whose every entry is
+        /// wiring: such a name, unresolved under no imported namespace of the catalogue, is never taken as an SDK type. A
+        /// class of its own so that only the error path builds it (the syntax gate of every compilation reads this class's
+        /// other statics).
+        /// </summary>
+        private static class WiringOnly
+        {
+            public static readonly ImmutableHashSet<string> Names = AiSdkCatalogue.BuiltIn
+                .GroupBy(e => SimpleName(e.MetadataName), StringComparer.Ordinal)
+                .Where(g => g.All(e => e.IsWiring))
+                .Select(g => g.Key)
+                .ToImmutableHashSet(StringComparer.Ordinal);
+        }
+
+        /// <summary>The simple name with arity of a catalogue metadata name (TorchSharp.torch+nn+Module: Module).</summary>
+        private static string SimpleName(string metadataName)
+        {
+            var cut = Math.Max(metadataName.LastIndexOf('.'), metadataName.LastIndexOf('+'));
+            return metadataName.Substring(cut + 1);
+        }
 
         private static string NamespaceOf(string metadataName)
         {

@@ -21,6 +21,8 @@ namespace Policy.Model.Detection
         private SortedDictionary<string, AiSdkEntry>? _suspectedEntries;
         private Location? _firstSuspected;
         private AiSdkEntry? _firstSuspectedEntry;
+        private Location? _firstSuspectedWiring;
+        private AiSdkEntry? _firstSuspectedWiringEntry;
         private volatile bool _any;
 
         /// <summary>True while no use has been recorded (read without the lock: callers ask after the type's analysis).</summary>
@@ -33,8 +35,17 @@ namespace Policy.Model.Detection
             {
                 if (entry.IsUnresolved)
                 {
-                    // A suspected use (the name did not resolve) counts only when nothing confirmed is found.
-                    if (!isWiring && (_firstSuspected is null || SourceOrder.Compare(location, _firstSuspected) < 0))
+                    // A suspected use (the name did not resolve) counts only when nothing confirmed is found; suspected
+                    // wiring, like confirmed wiring, only with policy.count_di_wiring.
+                    if (isWiring)
+                    {
+                        if (_firstSuspectedWiring is null || SourceOrder.Compare(location, _firstSuspectedWiring) < 0)
+                        {
+                            _firstSuspectedWiring = location;
+                            _firstSuspectedWiringEntry = entry;
+                        }
+                    }
+                    else if (_firstSuspected is null || SourceOrder.Compare(location, _firstSuspected) < 0)
                     {
                         _firstSuspected = location;
                         _firstSuspectedEntry = entry;
@@ -62,29 +73,29 @@ namespace Policy.Model.Detection
             }
         }
 
-        /// <summary>The first (source order) location of a real use, or of wiring when <paramref name="countWiring"/>; null when none.</summary>
+        /// <summary>
+        /// The first (source order) location of a real use, or of wiring when <paramref name="countWiring"/>; a suspected
+        /// one (a name that did not resolve) only when no confirmed use counts. Null when none.
+        /// </summary>
         public Location? FirstUse(bool countWiring)
         {
             lock (this)
             {
-                if (countWiring && _firstWiring != null)
-                {
-                    return _first is null ? _firstWiring : SourceOrder.Min(_first, _firstWiring);
-                }
-
-                return _first ?? _firstSuspected;
+                return First(_first, countWiring ? _firstWiring : null) ?? First(_firstSuspected, countWiring ? _firstSuspectedWiring : null);
             }
         }
 
         /// <summary>
-        /// True when the type's only AI use is suspected: names that did not resolve but point at an AI SDK
-        /// (<see cref="AiSdkEntry.IsUnresolved"/>); false when a confirmed use exists or none at all.
+        /// True when the type's only AI use (wiring counted when <paramref name="countWiring"/>) is suspected: names that
+        /// did not resolve but point at an AI SDK (<see cref="AiSdkEntry.IsUnresolved"/>); false when a confirmed use
+        /// counts or none at all.
         /// </summary>
         public bool IsSuspected(bool countWiring)
         {
             lock (this)
             {
-                return _first is null && (!countWiring || _firstWiring is null) && _firstSuspected != null;
+                return _first is null && (!countWiring || _firstWiring is null) &&
+                       (_firstSuspected != null || (countWiring && _firstSuspectedWiring != null));
             }
         }
 
@@ -93,13 +104,27 @@ namespace Policy.Model.Detection
         {
             lock (this)
             {
-                if (countWiring && _firstWiring != null && (_first is null || SourceOrder.Compare(_firstWiring, _first) < 0))
+                if (_first != null || (countWiring && _firstWiring != null))
                 {
-                    return _firstWiringEntry;
+                    return Earlier(_first, _firstEntry, countWiring ? _firstWiring : null, _firstWiringEntry);
                 }
 
-                return _firstEntry ?? (_first is null && (!countWiring || _firstWiring is null) ? _firstSuspectedEntry : null);
+                return Earlier(_firstSuspected, _firstSuspectedEntry, countWiring ? _firstSuspectedWiring : null, _firstSuspectedWiringEntry);
             }
+        }
+
+        private static Location? First(Location? use, Location? wiring) =>
+            use is null ? wiring : wiring is null ? use : SourceOrder.Min(use, wiring);
+
+        /// <summary>The entry of the earlier location (the use on a tie, as before wiring).</summary>
+        private static AiSdkEntry? Earlier(Location? use, AiSdkEntry? useEntry, Location? wiring, AiSdkEntry? wiringEntry)
+        {
+            if (use is null)
+            {
+                return wiring is null ? null : wiringEntry;
+            }
+
+            return wiring != null && SourceOrder.Compare(wiring, use) < 0 ? wiringEntry : useEntry;
         }
 
         /// <summary>The catalogue entries used, sorted by metadata name (the suspected ones when none is confirmed).</summary>

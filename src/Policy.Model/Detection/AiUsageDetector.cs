@@ -196,7 +196,9 @@ namespace Policy.Model.Detection
                     {
                         foreach (var argument in method.TypeArguments)
                         {
-                            entry = matcher.Match(argument);
+                            // An argument that did not resolve is suspected wiring (AddSingleton<IChatClient, Gateway>()
+                            // in a project whose AI packages did not restore): never a use on its own.
+                            entry = MatchOrSuspect(argument, matcher, operation);
                             if (entry != null)
                             {
                                 wiring = true;
@@ -234,7 +236,7 @@ namespace Policy.Model.Detection
                     entry = MatchSignature(((ILocalFunctionOperation)operation).Symbol, matcher);
                     break;
                 case OperationKind.TypeOf when includeWiring:
-                    entry = matcher.Match(((ITypeOfOperation)operation).TypeOperand);
+                    entry = MatchOrSuspect(((ITypeOfOperation)operation).TypeOperand, matcher, operation);
                     wiring = true;
                     break;
             }

@@ -180,6 +180,256 @@ namespace Policy.Analyzers.Tests.Rules
             "build_property.PolicyPackageReferences = Microsoft.ML;Microsoft.ML.Tokenizers\n",
             Verify.Diagnostic("POL001").WithLocation(0).WithArguments("PricePredictor", "Microsoft.ML.MLContext, unresolved"));
 
+        /// <summary>The AI SDK imports of the field test's file, none of them restored (Anthropic and LLamaSharp are never test SDKs).</summary>
+        private const string SeveralAiImports = """
+            using Anthropic;
+            using LLama;
+            using Microsoft.Extensions.AI;
+            using OpenAI;
+
+            """;
+
+        /// <summary>
+        /// Several AI SDK namespaces imported: a name the catalogue knows is attributed to the namespace it knows it under
+        /// (LLamaWeights is LLama's although `using Anthropic;` comes first), in every type.
+        /// </summary>
+        [Fact]
+        public Task SeveralAiImports_CatalogueNames_AttributedToTheirOwnNamespace_Trigger() => VerifyAsync(withSdks: false, SeveralAiImports + """
+            public sealed class {|#0:LocalModel|}
+            {
+                private readonly LLamaWeights _weights = null!;
+            }
+
+            public sealed class {|#1:Gateway|}
+            {
+                public Gateway(OpenAIClient client) { }
+            }
+
+            public sealed class {|#2:Bot|}
+            {
+                public IChatClient Client { get; set; } = null!;
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("LocalModel", "LLama.LLamaWeights, unresolved"),
+            Verify.Diagnostic("POL001").WithLocation(1).WithArguments("Gateway", "OpenAI.OpenAIClient, unresolved"),
+            Verify.Diagnostic("POL001").WithLocation(2).WithArguments("Bot", "Microsoft.Extensions.AI.IChatClient, unresolved"));
+
+        /// <summary>
+        /// A name the catalogue does not know, under several imported AI SDK namespaces that all did not resolve: it is named
+        /// with the namespaces it may come from, never invented as a type of the first one (the field test's
+        /// `Anthropic.ModelParams` for a LLamaSharp type).
+        /// </summary>
+        [Fact]
+        public Task SeveralAiImports_UnknownName_NamedWithItsCandidateNamespaces_Triggers() => VerifyAsync(withSdks: false, SeveralAiImports + """
+            public sealed class {|#0:Loader|}
+            {
+                public Loader(ModelParams parameters) { }
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Loader", "ModelParams in Anthropic, LLama, Microsoft.Extensions.AI or OpenAI, unresolved"));
+
+        /// <summary>
+        /// One AI SDK family imported (LLama and LLama.Common, a namespace under it): an unknown name is that SDK's, named with
+        /// both namespaces since either may hold it.
+        /// </summary>
+        [Fact]
+        public Task OneAiFamily_UnknownName_AttributedToIt_Triggers() => VerifyAsync(withSdks: false, """
+            using System;
+            using LLama;
+            using LLama.Common;
+
+            public sealed class {|#0:Loader|}
+            {
+                public Loader(ModelParams parameters) { }
+                public DateTime LoadedAt { get; } = DateTime.UnixEpoch;
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Loader", "ModelParams in LLama or LLama.Common, unresolved"));
+
+        /// <summary>
+        /// Microsoft.Extensions.AI restored (it resolves and lacks the name), LLama not: the unresolved namespace is the only
+        /// plausible home of an unknown name.
+        /// </summary>
+        [Fact]
+        public Task ResolvedAiNamespaceBesideUnresolvedOne_UnknownName_AttributedToTheUnresolved_Triggers() => VerifyAsync(withSdks: true, """
+            using LLama;
+            using Microsoft.Extensions.AI;
+
+            public sealed class {|#0:Loader|}
+            {
+                public Loader(ModelParams parameters) { }
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Loader", "LLama.ModelParams, unresolved"));
+
+        /// <summary>
+        /// The field test's file: framework names whose namespaces (dependency injection, logging, configuration) did not
+        /// resolve either are never credited to an imported AI SDK (`Microsoft.Extensions.AI.IServiceCollection`), nor is
+        /// any other unknown name of that file, since it may come from those namespaces as well.
+        /// </summary>
+        [Fact]
+        public Task FrameworkNamesBesideSeveralAiImports_AreNotAttributed_DoesNotTrigger() => VerifyAsync(withSdks: false, SeveralAiImports + """
+            using Microsoft.Extensions.Configuration;
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Logging;
+
+            public static class AiRegistration
+            {
+                public static IServiceCollection AddAssistant(this IServiceCollection services, IConfiguration configuration)
+                {
+                    IServiceCollection same = services;
+                    return same;
+                }
+            }
+
+            public sealed class Worker
+            {
+                private readonly ILogger<Worker> _logger;
+                private readonly ModelParams _parameters;
+                public Worker(ILogger<Worker> logger, ModelParams parameters) { _logger = logger; _parameters = parameters; }
+            }
+            """);
+
+        /// <summary>The same file: a name the catalogue knows under an imported namespace still counts.</summary>
+        [Fact]
+        public Task FrameworkNamesBesideSeveralAiImports_CatalogueName_Triggers() => VerifyAsync(withSdks: false, SeveralAiImports + """
+            using Microsoft.Extensions.DependencyInjection;
+            using Microsoft.Extensions.Logging;
+
+            public sealed class {|#0:Assistant|}
+            {
+                private readonly ILogger<Assistant> _logger;
+                private readonly IChatClient _client;
+                public Assistant(ILogger<Assistant> logger, IChatClient client, IServiceCollection services) { _logger = logger; _client = client; }
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Assistant", "Microsoft.Extensions.AI.IChatClient, unresolved"));
+
+        /// <summary>
+        /// A name the catalogue lists only as wiring (ChatClientBuilder, KernelServiceCollectionExtensions' class) under a
+        /// namespace the file does not import is not turned into a type of the imported AI SDKs (`Anthropic.ChatClientBuilder`).
+        /// </summary>
+        [Fact]
+        public Task WiringNameOutsideItsNamespace_IsNotAttributed_DoesNotTrigger() => VerifyAsync(withSdks: false, """
+            using Anthropic;
+            using OpenAI;
+
+            public sealed class Pipeline
+            {
+                public ChatClientBuilder Builder { get; set; } = null!;
+                public IKernelBuilder Kernel { get; set; } = null!;
+            }
+            """);
+
+        private const string WiringOnly = """
+            using Anthropic;
+            using LLama;
+            using Microsoft.Extensions.AI;
+            using Microsoft.Extensions.DependencyInjection;
+            using OpenAI;
+
+            public static class {|#0:AiRegistration|}
+            {
+                public static IServiceCollection AddAssistant(this IServiceCollection services)
+                {
+                    services.AddSingleton<IChatClient>();
+                    services.AddSingleton(typeof(OpenAIClient), typeof(GatewayClient));
+                    return services;
+                }
+            }
+
+            public sealed class {|#1:PipelineSetup|}
+            {
+                public ChatClientBuilder Configure(ChatClientBuilder builder) => builder;
+            }
+
+            public sealed class GatewayClient { }
+            """;
+
+        /// <summary>
+        /// Dependency injection restored (the host's framework resolves), the AI SDKs not: registering unresolved AI types
+        /// (generic type arguments, typeof) and passing a builder around is wiring, which the full analysis reports only with
+        /// policy.count_di_wiring; the partial one says the same.
+        /// </summary>
+        [Fact]
+        public Task UnresolvedWiringOnly_DoesNotTrigger() => VerifyWiringAsync(countWiring: false);
+
+        /// <summary>The same code with policy.count_di_wiring = true: suspected, named by the first wiring use.</summary>
+        [Fact]
+        public Task UnresolvedWiringOnly_CountDiWiring_Triggers() => VerifyWiringAsync(countWiring: true,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("AiRegistration", "Microsoft.Extensions.AI.IChatClient, unresolved"),
+            Verify.Diagnostic("POL001").WithLocation(1).WithArguments("PipelineSetup", "Microsoft.Extensions.AI.ChatClientBuilder, unresolved"));
+
+        /// <summary>
+        /// Nothing restored at all (the field test's registration class): its IServiceCollection is nobody's AI type, and
+        /// typeof of an unresolved AI type is wiring, reported only with policy.count_di_wiring.
+        /// </summary>
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public Task NothingRestored_RegistrationClass_IsWiring(bool countWiring)
+        {
+            var source = SeveralAiImports + """
+                using Microsoft.Extensions.DependencyInjection;
+
+                public static class {|#0:AiRegistration|}
+                {
+                    public static IServiceCollection AddAssistant(this IServiceCollection services) =>
+                        services.AddSingleton(typeof(IChatClient), typeof(AnthropicClient));
+                }
+                """;
+            var test = new Verify.Test { TestCode = countWiring ? source : source.Replace("{|#0:AiRegistration|}", "AiRegistration", System.StringComparison.Ordinal), CompilerDiagnostics = CompilerDiagnostics.None };
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.Add(TestReferences.Annotations);
+            if (countWiring)
+            {
+                test.WithGlobalConfig("policy.count_di_wiring = true\n");
+                test.ExpectedDiagnostics.Add(Verify.Diagnostic("POL001").WithLocation(0).WithArguments("AiRegistration", "Microsoft.Extensions.AI.IChatClient, unresolved"));
+            }
+
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        private static Task VerifyWiringAsync(bool countWiring, params DiagnosticResult[] expected)
+        {
+            var source = countWiring ? WiringOnly : WiringOnly.Replace("{|#0:AiRegistration|}", "AiRegistration", System.StringComparison.Ordinal).Replace("{|#1:PipelineSetup|}", "PipelineSetup", System.StringComparison.Ordinal);
+            var test = new Verify.Test { TestCode = source, CompilerDiagnostics = CompilerDiagnostics.None };
+
+            // Only the dependency-injection abstractions of the test SDKs: every AI SDK stays unresolved.
+            test.TestState.AdditionalReferences.Clear();
+            test.TestState.AdditionalReferences.Add(TestReferences.Annotations);
+            test.TestState.AdditionalReferences.AddRange(TestReferences.AiSdks.Where(r => r.Display?.Contains("Microsoft.Extensions.DependencyInjection.Abstractions", System.StringComparison.Ordinal) == true));
+            if (countWiring)
+            {
+                test.WithGlobalConfig("policy.count_di_wiring = true\n");
+            }
+
+            test.ExpectedDiagnostics.AddRange(expected);
+            return test.RunAsync(CancellationToken.None);
+        }
+
+        /// <summary>
+        /// Microsoft.ML and Microsoft.ML.Tokenizers imported, neither restored: Tokenizers is not AI by the catalogue, so an
+        /// unknown name the file may take from it is not made ML.NET's (`Microsoft.ML.TiktokenTokenizer`), while MLContext,
+        /// which the catalogue knows under Microsoft.ML, still counts.
+        /// </summary>
+        [Fact]
+        public Task TokenizersImportedBesideMlNet_UnknownNameIsNotMlNets_CatalogueNameIs() => VerifyAsync(withSdks: false, """
+            using Microsoft.ML;
+            using Microsoft.ML.Tokenizers;
+
+            public sealed class TokenCounter
+            {
+                private readonly TiktokenTokenizer _tokenizer = null!;
+            }
+
+            public sealed class {|#0:Trainer|}
+            {
+                private readonly MLContext _context = new MLContext(seed: 1);
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Trainer", "Microsoft.ML.MLContext, unresolved"));
+
         [Fact]
         public Task DeclaredSuspectedType_DoesNotTrigger() => VerifyAsync(withSdks: false, """
             using OllamaSharp;
