@@ -42,6 +42,11 @@ namespace Policy.Analyzers.Tests.Infrastructure
             "Microsoft.Extensions.Configuration.Abstractions",
             "OllamaSharp",
             "Betalgo.Ranul.OpenAI",
+            "Anthropic",
+            "Azure.AI.Inference",
+            "Azure.AI.OpenAI",
+            "Azure.Core",
+            "LLamaSharp",
         };
 
         /// <summary>Policy.Annotations, as a consumer gets it.</summary>
@@ -101,6 +106,11 @@ namespace Policy.Analyzers.Tests.Infrastructure
             _ = typeof(Microsoft.AspNetCore.Identity.PersonalDataAttribute);
             _ = typeof(Microsoft.Agents.AI.ChatClientAgent);
             _ = typeof(ModelContextProtocol.Server.McpServerToolAttribute);
+            _ = typeof(Anthropic.AnthropicClient);
+            _ = typeof(Azure.AI.Inference.ChatCompletionsClient);
+            _ = typeof(Azure.AI.OpenAI.AzureOpenAIClient);
+            _ = typeof(LLama.LLamaWeights);
+            _ = typeof(Microsoft.ML.OnnxRuntimeGenAI.Model);
 
             var directory = AppContext.BaseDirectory;
             var references = new List<MetadataReference>();

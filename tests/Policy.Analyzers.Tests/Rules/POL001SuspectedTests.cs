@@ -180,7 +180,7 @@ namespace Policy.Analyzers.Tests.Rules
             "build_property.PolicyPackageReferences = Microsoft.ML;Microsoft.ML.Tokenizers\n",
             Verify.Diagnostic("POL001").WithLocation(0).WithArguments("PricePredictor", "Microsoft.ML.MLContext, unresolved"));
 
-        /// <summary>The AI SDK imports of the field test's file, none of them restored (Anthropic and LLamaSharp are never test SDKs).</summary>
+        /// <summary>The AI SDK imports of the field test's file, none of them restored (the tests using it compile without the test SDKs).</summary>
         private const string SeveralAiImports = """
             using Anthropic;
             using LLama;
@@ -247,12 +247,12 @@ namespace Policy.Analyzers.Tests.Rules
             Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Loader", "ModelParams in LLama or LLama.Common, unresolved"));
 
         /// <summary>
-        /// Microsoft.Extensions.AI restored (it resolves and lacks the name), LLama not: the unresolved namespace is the only
-        /// plausible home of an unknown name.
+        /// Microsoft.Extensions.AI restored (it resolves and lacks the name), AWS Bedrock Runtime not (the test SDKs do not
+        /// include it): the unresolved namespace is the only plausible home of an unknown name.
         /// </summary>
         [Fact]
         public Task ResolvedAiNamespaceBesideUnresolvedOne_UnknownName_AttributedToTheUnresolved_Triggers() => VerifyAsync(withSdks: true, """
-            using LLama;
+            using Amazon.BedrockRuntime;
             using Microsoft.Extensions.AI;
 
             public sealed class {|#0:Loader|}
@@ -260,7 +260,7 @@ namespace Policy.Analyzers.Tests.Rules
                 public Loader(ModelParams parameters) { }
             }
             """,
-            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Loader", "LLama.ModelParams, unresolved"));
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Loader", "Amazon.BedrockRuntime.ModelParams, unresolved"));
 
         /// <summary>
         /// The field test's file: framework names whose namespaces (dependency injection, logging, configuration) did not
