@@ -59,9 +59,18 @@ public static class CallbackProfiler
 
     private static long ThreadCpu() => ClockGetTime(ThreadCpuClock, out var spec) == 0 ? spec.Seconds * 1_000_000_000 + spec.Nanoseconds : 0;
 
-    private static Action<T> Measure<T>(string key, Action<T> action) => argument =>
+    private static Action<T> Measure<T>(string key, Action<T> action) => Measure(action, _ => Results.GetOrAdd(key, _ => new Totals()));
+
+    private static readonly ConcurrentDictionary<(string Key, OperationKind Kind), string> OperationKeys = new();
+
+    /// <summary>Operation callbacks are reported per operation kind, so that a kind that costs has a name.</summary>
+    private static Action<OperationAnalysisContext> MeasureOperation(string key, Action<OperationAnalysisContext> action) =>
+        Measure(action, context => Results.GetOrAdd(OperationKeys.GetOrAdd((key, context.Operation.Kind), k => k.Key + " " + k.Kind), _ => new Totals()));
+
+    /// <summary>Wraps <paramref name="action"/>; the totals it is added to are found before the measurement starts.</summary>
+    private static Action<T> Measure<T>(Action<T> action, Func<T, Totals> totalsOf) => argument =>
     {
-        var totals = Results.GetOrAdd(key, _ => new Totals());
+        var totals = totalsOf(argument);
         var gen0 = GC.CollectionCount(0);
         var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks;
         var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
@@ -162,7 +171,7 @@ public static class CallbackProfiler
             context.RegisterSyntaxNodeAction(Measure(name + " syntax node " + Kinds(syntaxKinds), action), syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            context.RegisterOperationAction(Measure(name + " operation " + Kinds(operationKinds), action), operationKinds);
+            context.RegisterOperationAction(MeasureOperation(name + " operation", action), operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
             context.RegisterOperationBlockStartAction(Measure(name + " operation block start", action));
@@ -187,7 +196,7 @@ public static class CallbackProfiler
             context.RegisterSyntaxNodeAction(Measure(name + " symbol: syntax node " + Kinds(syntaxKinds), action), syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            context.RegisterOperationAction(Measure(name + " symbol: operation " + Kinds(operationKinds), action), operationKinds);
+            context.RegisterOperationAction(MeasureOperation(name + " symbol: operation", action), operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
             context.RegisterOperationBlockStartAction(Measure(name + " symbol: operation block start", action));
