@@ -59,9 +59,18 @@ public static class CallbackProfiler
 
     private static long ThreadCpu() => ClockGetTime(ThreadCpuClock, out var spec) == 0 ? spec.Seconds * 1_000_000_000 + spec.Nanoseconds : 0;
 
-    private static Action<T> Measure<T>(string key, Action<T> action) => argument =>
+    private static Action<T> Measure<T>(string key, Action<T> action) => Measure(action, _ => Results.GetOrAdd(key, _ => new Totals()));
+
+    private static readonly ConcurrentDictionary<(string Key, OperationKind Kind), string> OperationKeys = new();
+
+    /// <summary>Operation callbacks are reported per operation kind, so that a kind that costs has a name.</summary>
+    private static Action<OperationAnalysisContext> MeasureOperation(string key, Action<OperationAnalysisContext> action) =>
+        Measure(action, context => Results.GetOrAdd(OperationKeys.GetOrAdd((key, context.Operation.Kind), k => k.Key + " " + k.Kind), _ => new Totals()));
+
+    /// <summary>Wraps <paramref name="action"/>; the totals it is added to are found before the measurement starts.</summary>
+    private static Action<T> Measure<T>(Action<T> action, Func<T, Totals> totalsOf) => argument =>
     {
-        var totals = Results.GetOrAdd(key, _ => new Totals());
+        var totals = totalsOf(argument);
         var gen0 = GC.CollectionCount(0);
         var jit = System.Runtime.JitInfo.GetCompilationTime(currentThread: true).Ticks;
         var jitMethods = System.Runtime.JitInfo.GetCompiledMethodCount(currentThread: true);
@@ -92,6 +101,11 @@ public static class CallbackProfiler
 
     }
 
+    /// <summary>
+    /// The context of <see cref="DiagnosticAnalyzer.Initialize"/>: a compilation start and a compilation action are
+    /// measured here; anything else registered this early is registered from a compilation start instead (the same
+    /// callbacks at the same times), so that one wrapper, <see cref="CompilationStart"/>, measures it.
+    /// </summary>
     private sealed class Analysis(AnalysisContext context, string name) : AnalysisContext
     {
         public override void EnableConcurrentExecution() => context.EnableConcurrentExecution();
@@ -104,35 +118,29 @@ public static class CallbackProfiler
         public override void RegisterCompilationAction(Action<CompilationAnalysisContext> action) =>
             context.RegisterCompilationAction(Measure(name + " compilation", action));
 
-        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) =>
-            context.RegisterSemanticModelAction(Measure(name + " semantic model", action));
+        public override void RegisterSemanticModelAction(Action<SemanticModelAnalysisContext> action) => Deferred(start => start.RegisterSemanticModelAction(action));
 
-        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) =>
-            context.RegisterSymbolAction(Measure(name + " symbol " + Kinds(symbolKinds), action), symbolKinds);
+        public override void RegisterSymbolAction(Action<SymbolAnalysisContext> action, ImmutableArray<SymbolKind> symbolKinds) => Deferred(start => start.RegisterSymbolAction(action, symbolKinds));
 
-        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) =>
-            context.RegisterSymbolStartAction(Measure<SymbolStartAnalysisContext>(name + " symbol start", s => action(new SymbolStart(s, name))), symbolKind);
+        public override void RegisterSymbolStartAction(Action<SymbolStartAnalysisContext> action, SymbolKind symbolKind) => Deferred(start => start.RegisterSymbolStartAction(action, symbolKind));
 
-        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) =>
-            context.RegisterCodeBlockStartAction(Measure(name + " code block start", action));
+        public override void RegisterCodeBlockStartAction<TLanguageKindEnum>(Action<CodeBlockStartAnalysisContext<TLanguageKindEnum>> action) => Deferred(start => start.RegisterCodeBlockStartAction(action));
 
-        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) =>
-            context.RegisterCodeBlockAction(Measure(name + " code block", action));
+        public override void RegisterCodeBlockAction(Action<CodeBlockAnalysisContext> action) => Deferred(start => start.RegisterCodeBlockAction(action));
 
-        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) =>
-            context.RegisterSyntaxTreeAction(Measure(name + " syntax tree", action));
+        public override void RegisterSyntaxTreeAction(Action<SyntaxTreeAnalysisContext> action) => Deferred(start => start.RegisterSyntaxTreeAction(action));
 
         public override void RegisterSyntaxNodeAction<TLanguageKindEnum>(Action<SyntaxNodeAnalysisContext> action, ImmutableArray<TLanguageKindEnum> syntaxKinds) =>
-            context.RegisterSyntaxNodeAction(Measure(name + " syntax node " + Kinds(syntaxKinds), action), syntaxKinds);
+            Deferred(start => start.RegisterSyntaxNodeAction(action, syntaxKinds));
 
-        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            context.RegisterOperationAction(Measure(name + " operation " + Kinds(operationKinds), action), operationKinds);
+        public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) => Deferred(start => start.RegisterOperationAction(action, operationKinds));
 
-        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
-            context.RegisterOperationBlockStartAction(Measure(name + " operation block start", action));
+        public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) => Deferred(start => start.RegisterOperationBlockStartAction(action));
 
-        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) =>
-            context.RegisterOperationBlockAction(Measure(name + " operation block", action));
+        public override void RegisterOperationBlockAction(Action<OperationBlockAnalysisContext> action) => Deferred(start => start.RegisterOperationBlockAction(action));
+
+        private void Deferred(Action<CompilationStartAnalysisContext> register) =>
+            context.RegisterCompilationStartAction(start => register(new CompilationStart(start, name)));
     }
 
     private sealed class CompilationStart(CompilationStartAnalysisContext context, string name)
@@ -163,7 +171,7 @@ public static class CallbackProfiler
             context.RegisterSyntaxNodeAction(Measure(name + " syntax node " + Kinds(syntaxKinds), action), syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            context.RegisterOperationAction(Measure(name + " operation " + Kinds(operationKinds), action), operationKinds);
+            context.RegisterOperationAction(MeasureOperation(name + " operation", action), operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
             context.RegisterOperationBlockStartAction(Measure(name + " operation block start", action));
@@ -188,7 +196,7 @@ public static class CallbackProfiler
             context.RegisterSyntaxNodeAction(Measure(name + " symbol: syntax node " + Kinds(syntaxKinds), action), syntaxKinds);
 
         public override void RegisterOperationAction(Action<OperationAnalysisContext> action, ImmutableArray<OperationKind> operationKinds) =>
-            context.RegisterOperationAction(Measure(name + " symbol: operation " + Kinds(operationKinds), action), operationKinds);
+            context.RegisterOperationAction(MeasureOperation(name + " symbol: operation", action), operationKinds);
 
         public override void RegisterOperationBlockStartAction(Action<OperationBlockStartAnalysisContext> action) =>
             context.RegisterOperationBlockStartAction(Measure(name + " symbol: operation block start", action));

@@ -13,6 +13,7 @@ using Policy.Benchmarks;
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- evidence     `policy evidence` vs `dotnet build`: wall time and peak memory
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- dataflow     POL010/POL011 on a data-flow heavy corpus (--sizes = AI components)
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- micro        hot paths without the driver (stopwatch, single thread)
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- callbacks    every callback of Policy.Analyzers: calls, wall, JIT, bytes, GCs
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- all
 // Options: --rounds N (default 3), --sizes 1000,5000,20000, --out DIR (generated projects; default $TMPDIR/policy-bench),
 //          --report FILE (markdown copy of the results).
