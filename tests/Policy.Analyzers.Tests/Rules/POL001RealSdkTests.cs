@@ -10,12 +10,18 @@ namespace Policy.Analyzers.Tests.Rules
     [Trait("Rule", "POL001")]
     public sealed class POL001RealSdkTests
     {
+        /// <summary>A namespace of each SDK and one of its client types.</summary>
+        public static TheoryData<string, string> Sdks { get; } = new()
+        {
+            { "Anthropic", "AnthropicClient" },
+            { "Azure.AI.Inference", "ChatCompletionsClient" },
+            { "Azure.AI.OpenAI", "AzureOpenAIClient" },
+            { "LLama", "LLamaWeights" },
+            { "Microsoft.ML.OnnxRuntimeGenAI", "Model" },
+        };
+
         [Theory]
-        [InlineData("Anthropic", "AnthropicClient")]
-        [InlineData("Azure.AI.Inference", "ChatCompletionsClient")]
-        [InlineData("Azure.AI.OpenAI", "AzureOpenAIClient")]
-        [InlineData("LLama", "LLamaWeights")]
-        [InlineData("Microsoft.ML.OnnxRuntimeGenAI", "Model")]
+        [MemberData(nameof(Sdks))]
         public Task UndeclaredClassUsingTheSdk_Triggers(string ns, string type) => Verify.VerifyAsync($$"""
             using {{ns}};
 
@@ -29,11 +35,7 @@ namespace Policy.Analyzers.Tests.Rules
             Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Assistant", ns + "." + type));
 
         [Theory]
-        [InlineData("Anthropic", "AnthropicClient")]
-        [InlineData("Azure.AI.Inference", "ChatCompletionsClient")]
-        [InlineData("Azure.AI.OpenAI", "AzureOpenAIClient")]
-        [InlineData("LLama", "LLamaWeights")]
-        [InlineData("Microsoft.ML.OnnxRuntimeGenAI", "Model")]
+        [MemberData(nameof(Sdks))]
         public Task DeclaredSystemUsingTheSdk_DoesNotTrigger(string ns, string type) => Verify.VerifyAsync($$"""
             using {{ns}};
             using Policy.Annotations;
