@@ -70,23 +70,40 @@ public sealed class HandoffTests(HandoffFixture fixture) : IClassFixture<Handoff
         }
 
         using var cli = System.Diagnostics.Process.Start(start)!;
-        _ = cli.StandardOutput.ReadToEndAsync();
-        var error = cli.StandardError.ReadToEndAsync();
-        string? worktree = null;
-        for (var i = 0; i < 1200 && worktree is null && !cli.HasExited; i++)
+        try
         {
-            Thread.Sleep(25);
-            worktree = HandoffFixture.Git(fixture.Support, "worktree", "list", "--porcelain").Split('\n')
-                .Where(l => l.StartsWith("worktree ", StringComparison.Ordinal)).Select(l => l["worktree ".Length..]).FirstOrDefault(p => p.Contains("policy-diff-", StringComparison.Ordinal));
-        }
+            _ = cli.StandardOutput.ReadToEndAsync();
+            var error = cli.StandardError.ReadToEndAsync();
+            string? worktree = null;
+            for (var i = 0; i < 1200 && worktree is null && !cli.HasExited; i++)
+            {
+                Thread.Sleep(25);
 
-        Assert.True(worktree != null, "no temporary worktree seen while the diff ran");
-        CliRunner.Run("kill", fixture.Support, [signal, cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        Assert.True(cli.WaitForExit(60_000), "the CLI did not end on " + signal);
-        Assert.True(cli.ExitCode == 130, cli.ExitCode + ": " + await error);
-        Assert.Single(HandoffFixture.Git(fixture.Support, "worktree", "list", "--porcelain").Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
-        Assert.False(Directory.Exists(Path.GetDirectoryName(worktree)), "the temporary folder is left: " + worktree);
-        Assert.Equal(string.Empty, HandoffFixture.Git(fixture.Support, "status", "--porcelain"));
+                // While the CLI's `git worktree add` runs, a listing can meet a half-written administrative folder and fail
+                // ("failed to read .git/worktrees/from/commondir"): that is "not seen yet", not a failure.
+                var list = CliRunner.Run("git", fixture.Support, ["worktree", "list", "--porcelain"]);
+                worktree = list.ExitCode != 0 ? null : list.Out.Split('\n')
+                    .Where(l => l.StartsWith("worktree ", StringComparison.Ordinal)).Select(l => l["worktree ".Length..]).FirstOrDefault(p => p.Contains("policy-diff-", StringComparison.Ordinal));
+            }
+
+            Assert.True(worktree != null, "no temporary worktree seen while the diff ran");
+            CliRunner.Run("kill", fixture.Support, [signal, cli.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+            Assert.True(cli.WaitForExit(60_000), "the CLI did not end on " + signal);
+            Assert.True(cli.ExitCode == 130, cli.ExitCode + ": " + await error);
+            Assert.Single(HandoffFixture.Git(fixture.Support, "worktree", "list", "--porcelain").Split('\n'), l => l.StartsWith("worktree ", StringComparison.Ordinal));
+            Assert.False(Directory.Exists(Path.GetDirectoryName(worktree)), "the temporary folder is left: " + worktree);
+            Assert.Equal(string.Empty, HandoffFixture.Git(fixture.Support, "status", "--porcelain"));
+        }
+        finally
+        {
+            // A failed assertion must not leave the CLI running: its worktrees would be seen by the next case.
+            if (!cli.HasExited)
+            {
+                cli.Kill(entireProcessTree: true);
+                cli.WaitForExit(60_000);
+                CliRunner.Run("git", fixture.Support, ["worktree", "prune"]);
+            }
+        }
     }
 
     [Fact]
