@@ -58,10 +58,20 @@ namespace Policy.Analyzers
                         return; // No AI SDK type resolves and no file imports an AI SDK namespace: nothing can use AI.
                     }
 
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (type.TypeKind == TypeKind.Enum)
+                    {
+                        return; // Named constants: no signature that can hold an AI type, no body that can call one.
+                    }
+
                     // One object per type holds its state and both callbacks (most types use no AI: nothing else is
                     // allocated for them, and their settings are looked up only if a wiring check needs them).
-                    var scope = new TypeScope((INamedTypeSymbol)symbolStart.Symbol, policy, matcher);
-                    symbolStart.RegisterOperationAction(scope.OnOperation, AiUsageDetector.OperationKinds);
+                    var scope = new TypeScope(type, policy, matcher);
+                    if (type.TypeKind != TypeKind.Delegate)
+                    {
+                        // A delegate has a signature (read at its end) but no body: no operation of it can arrive.
+                        symbolStart.RegisterOperationAction(scope.OnOperation, AiUsageDetector.OperationKinds);
+                    }
 
                     // The signature is read at the end: by then the compiler has bound every member of the type, so
                     // reading member types costs a look-up, not the binding of their declarations.

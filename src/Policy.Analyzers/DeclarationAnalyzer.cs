@@ -57,7 +57,10 @@ namespace Policy.Analyzers
 
         private static void AnalyzeFile(SemanticModelAnalysisContext context, PolicyContext policy)
         {
-            if (context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken) is not CompilationUnitSyntax root)
+            // Most files name none of our attributes: the index's text scan (one pass over every file at compilation
+            // start) says so, and their declarations are not walked at all.
+            var tree = context.SemanticModel.SyntaxTree;
+            if (!policy.Index.MayNameRuleAttribute(tree) || tree.GetRoot(context.CancellationToken) is not CompilationUnitSyntax root)
             {
                 return;
             }

@@ -17,7 +17,11 @@ namespace Policy.Model.Catalogue
 
         private readonly Dictionary<INamedTypeSymbol, AiSdkEntry> _types;
         private readonly ImmutableArray<(string Prefix, AiSdkEntry Entry)> _namespaces;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(
+            // Every type a compilation's signatures and bodies mention is added once, from every analysis thread at
+            // once: 16 locks and room for a thousand types up front (the default, two locks and 31
+            // buckets, made adds wait on each other and on eight resizes that lock the whole table).
+            concurrencyLevel: 16, capacity: 1024, ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
         private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces, UnresolvedAiNames unresolved)
@@ -113,15 +117,42 @@ namespace Policy.Model.Catalogue
         /// or implements, the element of an array, or a type argument (<c>Task&lt;ChatClient&gt;</c>, <c>Lazy&lt;IChatClient&gt;</c>).
         /// Null when it is not one.
         /// </summary>
-        public AiSdkEntry? Match(ITypeSymbol? type) => Match(type, depth: 0);
+        public AiSdkEntry? Match(ITypeSymbol? type)
+        {
+            var holdsError = false;
+            return Match(type, 0, ref holdsError);
+        }
+
+        /// <summary>
+        /// As <see cref="Match(ITypeSymbol?)"/>, and whether the type is or holds (as an array element or a type argument, up
+        /// to five levels down) a type that did not resolve: what the suspected-use path needs when there is no match,
+        /// answered by the same walk instead of a second one over the same type arguments.
+        /// </summary>
+        public AiSdkEntry? Match(ITypeSymbol? type, out bool holdsError)
+        {
+            holdsError = false;
+            if (type != null && IsEmpty)
+            {
+                holdsError = HoldsError(type, 0); // Nothing can match; the walk below would stop at once.
+                return null;
+            }
+
+            return Match(type, 0, ref holdsError);
+        }
 
         [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
-        private AiSdkEntry? Match(ITypeSymbol? type, int depth)
+        private AiSdkEntry? Match(ITypeSymbol? type, int depth, ref bool holdsError)
         {
             // Hot path (every invocation, member reference and local of every body): answer the common cases first. No
             // catalogued type is a special type (string, int, object; Task is not special but void is).
-            if (type is null || depth > 8 || type.SpecialType != SpecialType.None || type.TypeKind == TypeKind.Error || IsEmpty)
+            if (type is null || depth > 8 || type.SpecialType != SpecialType.None || IsEmpty)
             {
+                return null;
+            }
+
+            if (type.TypeKind == TypeKind.Error)
+            {
+                holdsError |= depth <= MaxErrorDepth;
                 return null;
             }
 
@@ -138,7 +169,7 @@ namespace Policy.Model.Catalogue
                     // A constructed type: Task<ChatClient>, Lazy<IChatClient>, List<ChatMessage> (no hit), ...
                     foreach (var argument in named.TypeArguments)
                     {
-                        hit = Match(argument, depth + 1);
+                        hit = Match(argument, depth + 1, ref holdsError);
                         if (hit != null)
                         {
                             return hit;
@@ -147,11 +178,13 @@ namespace Policy.Model.Catalogue
 
                     return null;
                 case IArrayTypeSymbol array:
-                    return Match(array.ElementType, depth + 1);
+                    return Match(array.ElementType, depth + 1, ref holdsError);
                 case ITypeParameterSymbol typeParameter:
+                    // A constraint that did not resolve does not make the type parameter a suspected use.
+                    var ignored = false;
                     foreach (var constraint in typeParameter.ConstraintTypes)
                     {
-                        var constrained = Match(constraint, depth + 1);
+                        var constrained = Match(constraint, depth + 1, ref ignored);
                         if (constrained != null)
                         {
                             return constrained;
@@ -162,6 +195,41 @@ namespace Policy.Model.Catalogue
                 default:
                     return null;
             }
+        }
+
+        /// <summary>How deep an unresolved type argument or element still counts (the suspected-use path looks no deeper).</summary>
+        private const int MaxErrorDepth = 5;
+
+        /// <summary>True when the type is or holds an unresolved type (array elements, type arguments), up to <see cref="MaxErrorDepth"/> levels down.</summary>
+        private static bool HoldsError(ITypeSymbol type, int depth)
+        {
+            if (type.TypeKind == TypeKind.Error)
+            {
+                return depth <= MaxErrorDepth;
+            }
+
+            if (depth >= MaxErrorDepth)
+            {
+                return false;
+            }
+
+            if (type is IArrayTypeSymbol array)
+            {
+                return HoldsError(array.ElementType, depth + 1);
+            }
+
+            if (type is INamedTypeSymbol { IsGenericType: true } named)
+            {
+                foreach (var argument in named.TypeArguments)
+                {
+                    if (HoldsError(argument, depth + 1))
+                    {
+                        return true;
+                    }
+                }
+            }
+
+            return false;
         }
 
         /// <summary>

@@ -27,6 +27,7 @@ namespace Policy.Model.Declarations
         private static readonly string[] IndexedNames = { "AiSystem", "AiComponent" };
 
         private readonly Compilation _compilation;
+        private HashSet<SyntaxTree>? _filesNamingAttributes;
         private readonly Dictionary<string, List<Candidate>> _candidatesById;
         private readonly List<Candidate> _unresolved;
         private readonly List<Candidate> _all;
@@ -212,9 +213,13 @@ namespace Policy.Model.Declarations
         /// <summary>Builds the index of a compilation whose using-alias names are already known.</summary>
         public static DeclarationIndex Build(Compilation compilation, IReadOnlyCollection<string> aliases, CancellationToken cancellationToken)
         {
-            // Only files whose text names an indexed attribute (or an alias) can declare a system or a component.
+            // Only files whose text names an indexed attribute (or an alias) can declare a system or a component; only
+            // files that name one of our attributes at all (or an alias) can carry a declaration that a rule reads.
             var needles = new List<string>(IndexedNames);
             needles.AddRange(aliases);
+            var anyAttribute = new List<string>(PolicyAttributes.RuleBearingNames);
+            anyAttribute.AddRange(aliases);
+            var namingFiles = new HashSet<SyntaxTree>();
 
             var candidatesById = new Dictionary<string, List<Candidate>>(StringComparer.Ordinal);
             var unresolved = new List<Candidate>();
@@ -237,7 +242,14 @@ namespace Policy.Model.Declarations
                     }
                 }
 
-                if (!PolicySyntax.ContainsAny(tree.GetText(cancellationToken), needles, ref buffer))
+                var text = tree.GetText(cancellationToken);
+                if (!PolicySyntax.ContainsAny(text, anyAttribute, ref buffer))
+                {
+                    continue;
+                }
+
+                namingFiles.Add(tree);
+                if (!PolicySyntax.ContainsAny(text, needles, ref buffer))
                 {
                     continue;
                 }
@@ -265,8 +277,15 @@ namespace Policy.Model.Declarations
                 }
             }
 
-            return new DeclarationIndex(compilation, candidatesById, unresolved, all, assemblyMayDeclare, cancellationToken);
+            return new DeclarationIndex(compilation, candidatesById, unresolved, all, assemblyMayDeclare, cancellationToken) { _filesNamingAttributes = namingFiles };
         }
+
+        /// <summary>
+        /// False when the file's text names none of the attributes a declaration rule reads (every Policy.Annotations
+        /// attribute but [Classification]) and no using alias: no declaration in it can be one of ours, so its syntax
+        /// need not be walked. True for a file this index was not built from.
+        /// </summary>
+        public bool MayNameRuleAttribute(SyntaxTree tree) => _filesNamingAttributes is null || _filesNamingAttributes.Contains(tree) || !_compilation.ContainsSyntaxTree(tree);
 
         private static void AddCandidate(MemberDeclarationSyntax declaration, SyntaxList<AttributeListSyntax> lists, SyntaxTree tree, IReadOnlyCollection<string> aliases,
             Dictionary<string, List<Candidate>> candidatesById, List<Candidate> unresolved, List<Candidate> all)

@@ -58,6 +58,13 @@ namespace Policy.Model.Declarations
 
         private static readonly HashSet<string> ShortNames = new HashSet<string>(Enum.GetNames(typeof(DeclarationKind)), StringComparer.Ordinal);
 
+        /// <summary>
+        /// The simple names (without the Attribute suffix) of the attributes that declaration rules read: all of ours but
+        /// [Classification], which only the data-flow rules read where data flows. A file whose text contains none of
+        /// them (nor a using alias) holds no declaration a declaration rule can judge.
+        /// </summary>
+        public static IReadOnlyList<string> RuleBearingNames { get; } = Array.FindAll(Enum.GetNames(typeof(DeclarationKind)), n => n != nameof(DeclarationKind.Classification));
+
         /// <summary>Classifies an attribute class; null when it is not one of ours.</summary>
         public static DeclarationKind? Classify(INamedTypeSymbol? attributeClass)
         {

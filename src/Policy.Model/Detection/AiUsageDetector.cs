@@ -295,47 +295,16 @@ namespace Policy.Model.Detection
         /// suspected entry of the unresolved name: the path code that compiles never takes.
         /// </summary>
         private static AiSdkEntry? MatchOrSuspect(ITypeSymbol? type, AiTypeMatcher matcher, SyntaxTree? tree) =>
-            matcher.Match(type) ?? (type != null && HoldsError(type, 0) ? matcher.Unresolved.Match(type, tree) : null);
+            matcher.Match(type, out var holdsError) ?? (holdsError ? matcher.Unresolved.Match(type, tree) : null);
 
         /// <summary>As above for a type an operation holds; the operation's file is looked up only on the error path.</summary>
         private static AiSdkEntry? MatchOrSuspect(ITypeSymbol? type, AiTypeMatcher matcher, IOperation operation) =>
-            matcher.Match(type) ?? (type != null && HoldsError(type, 0) ? matcher.Unresolved.Match(type, operation.Syntax.SyntaxTree) : null);
-
-        private static bool HoldsError(ITypeSymbol type, int depth)
-        {
-            if (type.TypeKind == TypeKind.Error)
-            {
-                return true;
-            }
-
-            if (depth > 4)
-            {
-                return false;
-            }
-
-            if (type is IArrayTypeSymbol array)
-            {
-                return HoldsError(array.ElementType, depth + 1);
-            }
-
-            if (type is INamedTypeSymbol { IsGenericType: true } named)
-            {
-                foreach (var argument in named.TypeArguments)
-                {
-                    if (HoldsError(argument, depth + 1))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+            matcher.Match(type, out var holdsError) ?? (holdsError ? matcher.Unresolved.Match(type, operation.Syntax.SyntaxTree) : null);
 
         private static void Check(ITypeSymbol type, ISymbol member, AiTypeMatcher matcher, TypeAiUsage usage)
         {
             // The member's file is looked up only on the error path (a resolved type never needs it).
-            var entry = matcher.Match(type) ?? (HoldsError(type, 0) ? matcher.Unresolved.Match(type, member.Locations.IsEmpty ? null : member.Locations[0].SourceTree) : null);
+            var entry = matcher.Match(type, out var holdsError) ?? (holdsError ? matcher.Unresolved.Match(type, member.Locations.IsEmpty ? null : member.Locations[0].SourceTree) : null);
             if (entry != null)
             {
                 usage.Add(entry, TypeSyntaxLocation(member), entry.IsWiring);

@@ -60,6 +60,29 @@ namespace Policy.Analyzers.Tests.Rules
             """);
 
         [Fact]
+        public Task DelegateWithAiSignature_Triggers() => Verify.VerifyAsync("""
+            using System.Threading.Tasks;
+            using Microsoft.Extensions.AI;
+
+            public delegate Task<ChatResponse> {|#0:AskModel|}(IChatClient client, string question);
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("AskModel", "Microsoft.Extensions.AI.IChatClient"));
+
+        [Fact]
+        public Task EnumBesideAiUse_DoesNotTrigger() => Verify.VerifyAsync("""
+            using Microsoft.Extensions.AI;
+
+            public enum ModelTier { Small = 1, Large = 2 }
+
+            public sealed class {|#0:Router|}
+            {
+                public ModelTier Tier { get; set; } = ModelTier.Large;
+                public IChatClient? Client { get; set; }
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("Router", "Microsoft.Extensions.AI.IChatClient"));
+
+        [Fact]
         public Task TypeWithoutAi_DoesNotTrigger() => Verify.VerifyAsync("""
             using System.Collections.Generic;
 

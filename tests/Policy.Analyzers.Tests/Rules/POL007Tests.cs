@@ -18,6 +18,21 @@ namespace Policy.Analyzers.Tests.Rules
             Verify.Diagnostic("POL007").WithLocation(0).WithArguments("[AiSystem(\"faq-bot\")]", "RiskLevel", "missing"));
 
         [Fact]
+        public async Task AttributeWrittenThroughAGlobalAliasOfAnotherFile_Triggers()
+        {
+            // The file with the declaration names none of our attributes, only an alias declared elsewhere: the
+            // per-file text check that skips files without our names must count aliases.
+            var test = new Verify.Test();
+            test.TestState.Sources.Add(("/0/GlobalUsings.cs", "global using Governed = Policy.Annotations.AiSystemAttribute;"));
+            test.TestState.Sources.Add(("/0/FaqBot.cs", """
+                [{|#0:Governed|}("faq-bot", Purpose = "Answers FAQ", Owner = "support")]
+                public sealed class FaqBot { }
+                """));
+            test.ExpectedDiagnostics.Add(Verify.Diagnostic("POL007").WithLocation(0).WithArguments("[AiSystem(\"faq-bot\")]", "RiskLevel", "missing"));
+            await test.RunAsync();
+        }
+
+        [Fact]
         public Task PlaceholdersAndUnspecified_Trigger_OnTheArgument() => Verify.VerifyAsync("""
             using Policy.Annotations;
 
