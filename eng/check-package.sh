@@ -160,6 +160,17 @@ build() { # build PROJECT LOG [ARGS...]: build (incrementally unless asked), kee
 build SupportLib lib || { cat artifacts/logs/chain-lib.log; fail "the library does not build"; }
 grep -q "SupportBot.cs.*warning POL001" artifacts/logs/chain-lib.log || fail "the library (references Policy.Analyzers) shows no POL001: $(pol artifacts/logs/chain-lib.log)"
 echo "    SupportLib (PackageReference Policy.Analyzers): $(pol artifacts/logs/chain-lib.log)"
+# ReadyToRun: on linux-x64 with the .NET compiler the analyzers load from the package's r2r/ images; opt-out keeps the IL.
+analyzer_paths() { dotnet msbuild "$chain/SupportLib" -nologo -t:ResolveLockFileAnalyzers -getItem:Analyzer "$@" 2>/dev/null | grep -oE '"FullPath": "[^"]*Policy\.(Model|Analyzers|Analyzers\.CodeFixes)\.dll"' | sed 's/.*"\(.*\)"/\1/'; }
+if [ "$(dotnet --info | sed -n 's/^ *RID: *//p' | head -n 1)" = "linux-x64" ]; then
+  grep -qx "r2r/linux-x64/Policy.Model.dll" <<<"$(unzip -Z1 "$analyzers")" || fail "Policy.Analyzers packed on linux-x64 carries no r2r/linux-x64 images"
+  r2r=$(analyzer_paths); il=$(analyzer_paths -p:PolicyReadyToRun=false)
+  if [ "$(grep -c '/r2r/linux-x64/' <<<"$r2r")" -eq 3 ] && [ "$(grep -c '/analyzers/dotnet/cs/' <<<"$il")" -eq 3 ]; then
+    echo "    ReadyToRun: the compiler gets r2r/linux-x64/Policy.Model.dll, Policy.Analyzers.dll (native images) and the code fixes beside them; -p:PolicyReadyToRun=false the IL copies"
+  else
+    fail "ReadyToRun swap: default [$(tr '\n' ' ' <<<"$r2r")], PolicyReadyToRun=false [$(tr '\n' ' ' <<<"$il")]"
+  fi
+fi
 dotnet pack "$chain/SupportLib" -o "$chain/feed" -nologo -v:q -clp:NoSummary > artifacts/logs/chain-lib-pack.log 2>&1 || { cat artifacts/logs/chain-lib-pack.log; fail "the library does not pack"; }
 libdeps=$(unzip -p "$chain/feed/SupportLib.1.0.0.nupkg" SupportLib.nuspec | grep -o '<dependency id="Policy[^>]*>' | tr '\n' ' ')
 echo "    packed SupportLib depends on: $libdeps"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Two clones of HEAD in two different folders pack byte-identical DLLs (Policy.Annotations, Policy.Model,
-# Policy.Analyzers, Policy.Analyzers.CodeFixes): ContinuousIntegrationBuild maps source paths, the build is
+# Policy.Analyzers, Policy.Analyzers.CodeFixes, and the ReadyToRun images under r2r/): ContinuousIntegrationBuild maps source paths, the build is
 # deterministic, and the embedded PDBs carry no folder name. Prints the SHA-256 of each DLL of both clones.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,14 +15,16 @@ for name in first second-clone-elsewhere; do
        || { cat "$work/$name.log"; exit 1; }
    done)
   mkdir -p "$work/$name/dlls"
-  for pkg in "$work/$name/out"/*.nupkg; do unzip -q -o -j "$pkg" '*.dll' -d "$work/$name/dlls"; done
-  python3 eng/inspect-dll.py --build-root "$work/$name" "$work/$name/dlls"/*.dll > "$work/$name.inspect" || { cat "$work/$name.inspect"; exit 1; }
+  # Paths kept (the ReadyToRun images under r2r/ share their file names with the IL copies under analyzers/).
+  for pkg in "$work/$name/out"/*.nupkg; do id=$(basename "$pkg" .nupkg); unzip -q -o "$pkg" '*.dll' -d "$work/$name/dlls/${id%%.[0-9]*}"; done
+  python3 eng/inspect-dll.py --build-root "$work/$name" $(find "$work/$name/dlls" -name '*.dll' | sort) > "$work/$name.inspect" || { cat "$work/$name.inspect"; exit 1; }
 done
 status=0
-for dll in "$work/first/dlls"/*.dll; do
-  name=$(basename "$dll")
-  a=$(sha256sum < "$dll" | cut -c1-64); b=$(sha256sum < "$work/second-clone-elsewhere/dlls/$name" | cut -c1-64)
-  if [ "$a" = "$b" ]; then echo "    identical  $a  $name"; else echo "    DIFFERENT  $a / $b  $name"; status=1; fi
+count=0
+for dll in $(cd "$work/first/dlls" && find . -name '*.dll' | sort); do
+  a=$(sha256sum < "$work/first/dlls/$dll" | cut -c1-64); b=$(sha256sum < "$work/second-clone-elsewhere/dlls/$dll" 2>/dev/null | cut -c1-64 || true)
+  if [ "$a" = "$b" ]; then echo "    identical  $a  ${dll#./}"; else echo "    DIFFERENT  $a / ${b:-missing}  ${dll#./}"; status=1; fi
+  count=$((count + 1))
 done
-[ $status -eq 0 ] && echo "    $(ls "$work/first/dlls" | wc -l) DLLs byte-identical across $work/first and $work/second-clone-elsewhere (HEAD $(git rev-parse --short HEAD))"
+[ $status -eq 0 ] && echo "    $count DLLs byte-identical across $work/first and $work/second-clone-elsewhere (HEAD $(git rev-parse --short HEAD))"
 exit $status

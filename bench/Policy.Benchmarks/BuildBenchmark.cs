@@ -16,6 +16,29 @@ public static class BuildBenchmark
 {
     public const string MeziantouVersion = "3.0.321";
 
+    /// <summary>Measure the IL DLLs even where ReadyToRun images were made (<c>--il</c>).</summary>
+    public static bool PreferIl { get; set; }
+
+    /// <summary>
+    /// Where the measured Policy.Analyzers.dll and Policy.Model.dll come from: the ReadyToRun images that this project's
+    /// build makes next to its output (bin/.../r2r/, eng/ReadyToRun.targets: the form the package ships on linux-x64)
+    /// when they exist, else the IL copies.
+    /// </summary>
+    public static string AnalyzerDirectory
+    {
+        get
+        {
+            var r2r = Path.Combine(AppContext.BaseDirectory, "r2r");
+            return !PreferIl && File.Exists(Path.Combine(r2r, "Policy.Analyzers.dll")) && File.Exists(Path.Combine(r2r, "Policy.Model.dll"))
+                ? r2r
+                : AppContext.BaseDirectory;
+        }
+    }
+
+    public static string AnalyzerForm => AnalyzerDirectory == AppContext.BaseDirectory
+        ? "IL (" + (PreferIl ? "--il" : "no ReadyToRun images next to the benchmark: not linux-x64") + ")"
+        : "ReadyToRun images (bin/.../r2r/, as the package ships them on linux-x64; --il measures the IL copies)";
+
     public sealed record Result(string Corpus, int Round, double CscWithoutAnalyzers, double CscWithAnalyzers, double TotalAnalyzers, IReadOnlyDictionary<string, double> ByAssembly, IReadOnlyDictionary<string, double> ByAnalyzer);
 
     /// <summary>Writes the corpus project (files + csproj) into <paramref name="directory"/>.</summary>
@@ -59,8 +82,8 @@ public static class BuildBenchmark
             {ai}
               </ItemGroup>
               <ItemGroup Condition="'$(WithPolicy)' == 'true'">
-                <Analyzer Include="{Path.Combine(bin, "Policy.Analyzers.dll")}" />
-                <Analyzer Include="{Path.Combine(bin, "Policy.Model.dll")}" />
+                <Analyzer Include="{Path.Combine(AnalyzerDirectory, "Policy.Analyzers.dll")}" />
+                <Analyzer Include="{Path.Combine(AnalyzerDirectory, "Policy.Model.dll")}" />
                 <CompilerVisibleProperty Include="PolicyEvaluationDate" />
                 <CompilerVisibleProperty Include="PolicyBenchmarkAnalyses" />
               </ItemGroup>

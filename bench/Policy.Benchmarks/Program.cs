@@ -16,12 +16,14 @@ using Policy.Benchmarks;
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- callbacks    every callback of Policy.Analyzers: calls, wall, JIT, bytes, GCs
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- all
 // Options: --rounds N (default 3), --sizes 1000,5000,20000, --out DIR (generated projects; default $TMPDIR/policy-bench),
-//          --report FILE (markdown copy of the results).
+//          --report FILE (markdown copy of the results), --il (build and evidence modes: measure the IL analyzer DLLs instead
+//          of the ReadyToRun images that this project's build makes on linux-x64, the form the package ships there).
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "smoke";
 var rounds = int.Parse(Option("--rounds") ?? (mode == "smoke" ? "1" : "3"), CultureInfo.InvariantCulture);
 var sizes = (Option("--sizes") ?? (mode == "smoke" ? "1000" : "1000,5000,20000")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
 var outDir = Option("--out") ?? Path.Combine(Path.GetTempPath(), "policy-bench");
 var report = new StringBuilder();
+BuildBenchmark.PreferIl = Array.IndexOf(args, "--il") >= 0;
 
 Line($"# Policy.Analyzers benchmark ({mode}) {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC");
 Line($"machine: {Environment.ProcessorCount} cores, {Cpu()}, {MemoryGiB()} GiB; {RuntimeInformation.FrameworkDescription}; {RuntimeInformation.OSDescription}");
@@ -249,6 +251,7 @@ void Build()
     Line(string.Empty);
     Line("A = `-p:RunAnalyzers=false` (compile time: the Csc task); B = Policy.Analyzers + no-op analyzer + Meziantou.Analyzer " +
          BuildBenchmark.MeziantouVersion + " in the same build (each timed by the compiler's ReportAnalyzer table).");
+    Line("Policy.Analyzers measured as: " + BuildBenchmark.AnalyzerForm + ".");
     Line(string.Empty);
     Line("| corpus | round | Csc, no analyzers | Csc, with B | Policy.Analyzers | no-op | Meziantou.Analyzer | ours / compile | ours / no-op | ours / Meziantou |");
     Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");

@@ -97,7 +97,6 @@ namespace Policy.Analyzers
                 _matcher = matcher;
             }
 
-            [System.Runtime.CompilerServices.MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
             public void OnOperation(OperationAnalysisContext context)
             {
                 var owner = context.ContainingSymbol;

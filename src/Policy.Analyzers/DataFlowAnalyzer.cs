@@ -67,7 +67,7 @@ namespace Policy.Analyzers
             // added by a call), object creations (AIFunction subclasses, system ChatMessages, agents) and assignments
             // (Instructions). Almost every operation is dismissed by a method, type or property name.
             start.RegisterOperationAction(
-                [MethodImpl(Policy.Model.Performance.HotPath.Optimized)] (operation) =>
+                (operation) =>
                 {
                     if (policy.Matcher.IsEmpty)
                     {
@@ -151,7 +151,6 @@ namespace Policy.Analyzers
             }
         }
 
-        [MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
         private static void OnInvocation(OperationAnalysisContext operation, IInvocationOperation invocation, PolicyContext policy, PolicyAnalyses enabled, ConditionalWeakTable<IOperation, MethodFlowHolder> bodies, ConcurrentDictionary<ISymbol, bool> judgedTools)
         {
             var name = invocation.TargetMethod.Name;

@@ -79,7 +79,6 @@ namespace Policy.Analyzers
         /// primary-constructor parameters included) and accessors. Bodies are not entered: the parameters of lambdas
         /// and local functions are not governed declarations.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
         private static void AnalyzeMembers(SyntaxList<MemberDeclarationSyntax> members, SemanticModelAnalysisContext context, PolicyContext policy)
         {
             foreach (var member in members)
@@ -182,7 +181,6 @@ namespace Policy.Analyzers
             }
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(Policy.Model.Performance.HotPath.Optimized)]
         private static bool NamesPolicyAttribute(SyntaxList<AttributeListSyntax> lists, PolicyContext policy)
         {
             foreach (var list in lists)

@@ -140,7 +140,6 @@ namespace Policy.Model.Catalogue
             return Match(type, 0, ref holdsError);
         }
 
-        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         private AiSdkEntry? Match(ITypeSymbol? type, int depth, ref bool holdsError)
         {
             // Hot path (every invocation, member reference and local of every body): answer the common cases first. No
@@ -237,7 +236,6 @@ namespace Policy.Model.Catalogue
         /// hands out one symbol object per definition, so the cache costs a pointer hash per look-up instead of hashing
         /// and comparing constructed types. A second object for the same definition only costs a second entry.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         private AiSdkEntry? MatchDefinition(INamedTypeSymbol definition)
         {
             if (_definitions.TryGetValue(definition, out var cached))

@@ -73,7 +73,6 @@ namespace Policy.Model.Declarations
         }
 
         /// <summary>True when the text contains any of the needles (ordinal), read in chunks without copying the whole file.</summary>
-        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles)
         {
             char[]? buffer = null;
@@ -84,7 +83,6 @@ namespace Policy.Model.Declarations
         /// As above, with a chunk buffer the caller keeps for its next file (a scan of every file of a compilation
         /// allocates one buffer, not one per file).
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles, ref char[]? buffer)
         {
             if (needles.Count == 0)

@@ -162,7 +162,6 @@ namespace Policy.Model.Detection
         /// The AI type an operation creates, holds, receives or calls, if any (<paramref name="wiring"/>: the use is DI
         /// wiring). Allocates nothing when there is none: this runs for every operation of the ten kinds in every body.
         /// </summary>
-        [System.Runtime.CompilerServices.MethodImpl(Performance.HotPath.Optimized)]
         public static AiSdkEntry? Match(IOperation operation, AiTypeMatcher matcher, bool includeWiring, out bool wiring)
         {
             AiSdkEntry? entry = null;
