@@ -20,6 +20,7 @@ namespace Policy.Analyzers
     public sealed class AiInventoryAnalyzer : DiagnosticAnalyzer
     {
         private const string TopLevelEntryPoint = "<Main>$";
+        private const string SimpleProgramTypeName = "Program";
 
         private static readonly SymbolDisplayFormat TypeNameFormat = new SymbolDisplayFormat(
             typeQualificationStyle: SymbolDisplayTypeQualificationStyle.NameAndContainingTypes,
@@ -87,6 +88,7 @@ namespace Policy.Analyzers
             private readonly PolicyContext _policy;
             private readonly AiTypeMatcher _matcher;
             private readonly TypeAiUsage _usage = new TypeAiUsage();
+            private readonly bool _mayHoldTopLevel; // only the simple program type ("Program") holds top-level statements
             private TopLevelUsage? _topLevel;
             private int _countWiring; // 0 = not read yet, 1 = off, 2 = on (policy.count_di_wiring of the type's first file)
 
@@ -95,12 +97,13 @@ namespace Policy.Analyzers
                 _type = type;
                 _policy = policy;
                 _matcher = matcher;
+                _mayHoldTopLevel = type.Name == SimpleProgramTypeName;
             }
 
             public void OnOperation(OperationAnalysisContext context)
             {
                 var owner = context.ContainingSymbol;
-                if (IsTopLevelEntryPoint(owner))
+                if (_mayHoldTopLevel && IsTopLevelEntryPoint(owner))
                 {
                     // Top-level statements are members of the simple program type but are reported on their own,
                     // on the first statement that uses AI (wiring counted as written).

@@ -22,11 +22,11 @@ namespace Policy.Model
         private static readonly ConditionalWeakTable<Compilation, PolicyContext> Cache = new ConditionalWeakTable<Compilation, PolicyContext>();
 
         private readonly AnalyzerConfigOptionsProvider _options;
-        private readonly ConcurrentDictionary<SyntaxTree, PolicySettings> _treeSettings = new ConcurrentDictionary<SyntaxTree, PolicySettings>();
+        private readonly ConcurrentDictionary<SyntaxTree, PolicySettings> _treeSettings = ConcurrentCache.Large<SyntaxTree, PolicySettings>(ReferenceComparer<SyntaxTree>.Instance);
 
         // Files with the same .editorconfig sections share one options object in the compiler: parse each such set once.
         private readonly ConcurrentDictionary<AnalyzerConfigOptions, PolicySettings> _settingsByOptions =
-            new ConcurrentDictionary<AnalyzerConfigOptions, PolicySettings>(ReferenceComparer<AnalyzerConfigOptions>.Instance);
+            ConcurrentCache.Small<AnalyzerConfigOptions, PolicySettings>(ReferenceComparer<AnalyzerConfigOptions>.Instance);
         private readonly Lazy<DeclarationIndex> _index;
         private readonly Lazy<AiTypeMatcher> _matcher;
         private readonly Lazy<PolicyBaseline> _baseline;

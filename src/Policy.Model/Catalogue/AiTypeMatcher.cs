@@ -17,12 +17,9 @@ namespace Policy.Model.Catalogue
 
         private readonly Dictionary<INamedTypeSymbol, AiSdkEntry> _types;
         private readonly ImmutableArray<(string Prefix, AiSdkEntry Entry)> _namespaces;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = new ConcurrentDictionary<INamedTypeSymbol, object>(
-            // Every type a compilation's signatures and bodies mention is added once, from every analysis thread at
-            // once: 16 locks and room for a thousand types up front (the default, two locks and 31
-            // buckets, made adds wait on each other and on eight resizes that lock the whole table).
-            concurrencyLevel: 16, capacity: 1024, ReferenceComparer<INamedTypeSymbol>.Instance);
-        private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = new ConcurrentDictionary<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
+        // Every type a compilation's signatures and bodies mention is added once, from every analysis thread at once.
+        private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = ConcurrentCache.Large<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance);
+        private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = ConcurrentCache.Small<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
         private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces, UnresolvedAiNames unresolved)
         {

@@ -50,7 +50,7 @@ namespace Policy.Model.Catalogue
         private readonly Compilation _compilation;
         private readonly ImmutableArray<string> _configuredNamespaces;
         private readonly Lazy<ImmutableArray<string>> _globalImports;
-        private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = new ConcurrentDictionary<SyntaxTree, ImmutableArray<string>>();
+        private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = ConcurrentCache.Large<SyntaxTree, ImmutableArray<string>>(ReferenceComparer<SyntaxTree>.Instance);
         private readonly Lazy<bool> _mayMatch;
         private readonly ImmutableArray<(string Root, AiSdkEntry Sdk)> _packageRoots;
 
@@ -232,7 +232,7 @@ namespace Policy.Model.Catalogue
             // The candidates depend on the file's imports only, not on the name: decided once per file.
             var candidates = tree is null
                 ? Candidates(imports, global)
-                : System.Threading.LazyInitializer.EnsureInitialized(ref _fileCandidates, () => new ConcurrentDictionary<SyntaxTree, CandidateNamespaces?>())!
+                : System.Threading.LazyInitializer.EnsureInitialized(ref _fileCandidates, () => ConcurrentCache.Large<SyntaxTree, CandidateNamespaces?>(ReferenceComparer<SyntaxTree>.Instance))!
                     .GetOrAdd(tree, _ => Candidates(imports, global));
             if (candidates is null)
             {

@@ -41,16 +41,16 @@ namespace Policy.Model.DataFlow
         private readonly Compilation _compilation;
         private readonly AiTypeMatcher _matcher;
         private readonly Dictionary<string, DataClassification> _map;
-        private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeInfo> _attributes = new ConcurrentDictionary<INamedTypeSymbol, AttributeInfo>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, DataLabel> _own = new ConcurrentDictionary<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, DataLabel> _ownMember = new ConcurrentDictionary<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, DataLabel> _member = new ConcurrentDictionary<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IMethodSymbol, DataLabel> _returns = new ConcurrentDictionary<IMethodSymbol, DataLabel>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, DataLabel> _types = new ConcurrentDictionary<ITypeSymbol, DataLabel>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataSource>> _wholeObjects = new ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataSource>>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _ownAssemblies = new ConcurrentDictionary<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _declaredAiTypes = new ConcurrentDictionary<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ISymbol, bool> _constantLike = new ConcurrentDictionary<ISymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeInfo> _attributes = ConcurrentCache.Small<INamedTypeSymbol, AttributeInfo>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, DataLabel> _own = ConcurrentCache.Large<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, DataLabel> _ownMember = ConcurrentCache.Large<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, DataLabel> _member = ConcurrentCache.Large<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IMethodSymbol, DataLabel> _returns = ConcurrentCache.Large<IMethodSymbol, DataLabel>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, DataLabel> _types = ConcurrentCache.Large<ITypeSymbol, DataLabel>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataSource>> _wholeObjects = ConcurrentCache.Large<ITypeSymbol, ImmutableArray<DataSource>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<IAssemblySymbol, bool> _ownAssemblies = ConcurrentCache.Small<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _declaredAiTypes = ConcurrentCache.Small<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ISymbol, bool> _constantLike = ConcurrentCache.Large<ISymbol, bool>(SymbolEqualityComparer.Default);
 
         private ClassificationReader(Compilation compilation, AiTypeMatcher matcher, Dictionary<string, DataClassification> map, DataClassification? claimsClass)
         {

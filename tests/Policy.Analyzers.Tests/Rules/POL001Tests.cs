@@ -20,6 +20,26 @@ namespace Policy.Analyzers.Tests.Rules
             Verify.Diagnostic("POL001").WithLocation(0).WithArguments("SupportBot", "Microsoft.Extensions.AI.IChatClient"));
 
         [Fact]
+        public Task ClientsInCollectionInterfaces_Trigger() => Verify.VerifyAsync("""
+            using System.Collections.Generic;
+            using Microsoft.Extensions.AI;
+
+            // Every IChatClient registered, as dependency injection hands them over.
+            public sealed class {|#0:ClientRouter|}(IEnumerable<IChatClient> clients)
+            {
+                public int Count() => 0;
+            }
+
+            public sealed class {|#1:ClientPool|}
+            {
+                private IReadOnlyList<IChatClient>? _clients;
+                public int Count => _clients?.Count ?? 0;
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("ClientRouter", "Microsoft.Extensions.AI.IChatClient"),
+            Verify.Diagnostic("POL001").WithLocation(1).WithArguments("ClientPool", "Microsoft.Extensions.AI.IChatClient"));
+
+        [Fact]
         public Task DeclaredSystem_DoesNotTrigger() => Verify.VerifyAsync("""
             using Microsoft.Extensions.AI;
             using Policy.Annotations;
