@@ -53,8 +53,12 @@ namespace Policy.Model.Declarations
         /// <summary>The metadata name of [AiSystem], used to tell whether a compilation can see the attributes.</summary>
         public const string AiSystemMetadataName = "Policy.Annotations.AiSystemAttribute";
 
-        /// <summary>Every kind by its attribute class name ("HumanOversightAttribute"): the enum member names are the attribute names.</summary>
-        private static readonly Dictionary<string, DeclarationKind> ByAttributeName = Names();
+        /// <summary>
+        /// Every kind (boxed) by its attribute class name ("HumanOversightAttribute"): the enum member names are the attribute
+        /// names. Values are objects: a Dictionary over our own enum is framework code our ReadyToRun image cannot hold, and
+        /// the compiler JIT-compiled it in every build.
+        /// </summary>
+        private static readonly Dictionary<string, object> ByAttributeName = Names();
 
         private static readonly HashSet<string> ShortNames = new HashSet<string>(Enum.GetNames(typeof(DeclarationKind)), StringComparer.Ordinal);
 
@@ -80,7 +84,7 @@ namespace Policy.Model.Declarations
                 return null;
             }
 
-            return ByAttributeName.TryGetValue(attributeClass.Name, out var kind) ? kind : (DeclarationKind?)null;
+            return ByAttributeName.TryGetValue(attributeClass.Name, out var kind) ? (DeclarationKind)kind : (DeclarationKind?)null;
         }
 
         /// <summary>
@@ -106,9 +110,9 @@ namespace Policy.Model.Declarations
             return false;
         }
 
-        private static Dictionary<string, DeclarationKind> Names()
+        private static Dictionary<string, object> Names()
         {
-            var map = new Dictionary<string, DeclarationKind>(StringComparer.Ordinal);
+            var map = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (DeclarationKind kind in Enum.GetValues(typeof(DeclarationKind)))
             {
                 map[kind + "Attribute"] = kind;

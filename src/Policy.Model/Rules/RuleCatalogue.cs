@@ -343,7 +343,7 @@ namespace Policy.Model.Rules
         public static ImmutableArray<RuleDefinition> Requirements { get; } = Where(All, r => r.IsRequirement);
 
         /// <summary>The declaration kinds the requirement rules ask for, in rule order (HumanOversight, BiasEvaluation, ...).</summary>
-        public static ImmutableArray<DeclarationKind> RequiredKinds { get; } = RequiredKindsOf(Requirements);
+        public static ImmutableArray<DeclarationKind> RequiredKinds => RequiredKindsHolder.Value;
 
         /// <summary>The rule with this id, or null.</summary>
         public static RuleDefinition? Find(string id) => id != null && ById.TryGetValue(id, out var rule) ? rule : null;
@@ -425,6 +425,16 @@ namespace Policy.Model.Rules
             }
 
             return builder.ToImmutable();
+        }
+
+        /// <summary>
+        /// Built on first use (the inventory and the evidence pack ask; the analyzers do not): an ImmutableArray over our own
+        /// enum is framework code our ReadyToRun image cannot hold, and building it with the catalogue made the compiler
+        /// JIT-compile a dozen methods in every build.
+        /// </summary>
+        private static class RequiredKindsHolder
+        {
+            public static readonly ImmutableArray<DeclarationKind> Value = RequiredKindsOf(Requirements);
         }
 
         private static ImmutableArray<DeclarationKind> RequiredKindsOf(ImmutableArray<RuleDefinition> rules)

@@ -84,12 +84,8 @@ namespace Policy.Model.Settings
         }
 
         /// <summary>What each risk level requires. Defaults: High requires oversight, bias evaluation, explainability and impact assessment.</summary>
-        public ImmutableDictionary<RiskLevel, Requirements> ByRisk { get; private set; } = ImmutableDictionary<RiskLevel, Requirements>.Empty
-            .Add(RiskLevel.Unspecified, Requirements.None)
-            .Add(RiskLevel.Minimal, Requirements.None)
-            .Add(RiskLevel.Limited, Requirements.None)
-            .Add(RiskLevel.High, Requirements.Of(DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment, DeclarationKind.EventLogging))
-            .Add(RiskLevel.Prohibited, Requirements.None);
+        public RiskRequirements ByRisk { get; private set; } = RiskRequirements.None
+            .SetItem(RiskLevel.High, Requirements.Of(DeclarationKind.HumanOversight, DeclarationKind.BiasEvaluation, DeclarationKind.ExplainabilityRecord, DeclarationKind.ImpactAssessment, DeclarationKind.EventLogging));
 
         /// <summary>What AutomatedDecisions = true adds. Default: oversight and explainability.</summary>
         public Requirements AutomatedDecisions { get; private set; } = Requirements.Of(DeclarationKind.HumanOversight, DeclarationKind.ExplainabilityRecord);
