@@ -4,7 +4,8 @@
 # preemption and lock wait that lands inside them: +-30 % run to run on a 2-core machine); the CPU samples that have a
 # method of Policy.Analyzers or Policy.Model on their stack (our code and the compiler APIs it calls, ReadyToRun or
 # re-JIT-compiled) are the work itself. Prints, per run, the table's charge and our share of the whole compiler's CPU
-# samples (per mille; a ratio within one run, like "% of compile"), then the medians.
+# samples (per mille; a ratio within one run, like "% of compile") and how many methods involving our types the runtime
+# had to JIT-compile (code the ReadyToRun images lack; deterministic, unlike the timings), then the medians.
 #
 #   dotnet run -c Release --project bench/Policy.Benchmarks -- build --sizes 5000 --rounds 1   # once: writes the corpus and its log
 #   bench/csc-cpu.sh 3 /tmp/old-build /tmp/new-build            # each directory: Policy.Analyzers.dll + Policy.Model.dll
@@ -116,6 +117,9 @@ run() { # label dir
   printf '%s ' "$1"
   perf script -i "$work/$1.data" -F tid,ip,sym,dso 2> /dev/null |
     python3 "$work/share.py" "$2/" "/tmp/perf-$pid.map" "$work/$1.mmaps" "${charged:-nan}" "$freq" "$work/${1%%[0-9]*}.results"
+  # Methods the runtime JIT-compiled from scratch (not a tier-1 re-JIT) that involve our types: code our ReadyToRun
+  # images could not hold (framework generics over our own value types), compiled inside our callbacks in every build.
+  echo "   JIT-compiled methods involving our types: $(grep -v ' stub ' "/tmp/perf-$pid.map" 2> /dev/null | grep 'QuickJitted\]$' | grep -c 'Policy\.' || true)"
   rm -f "$work/$1.data" "/tmp/perf-$pid.map" "/tmp/perfinfo-$pid.map"
 }
 
