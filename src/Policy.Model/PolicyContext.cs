@@ -101,7 +101,7 @@ namespace Policy.Model
         {
             // policy.data_classes is compilation-wide: the global configuration first, then every file's sections in path
             // order; the first mapping of a classification wins.
-            var pairs = new System.Collections.Generic.List<System.Collections.Generic.KeyValuePair<string, Declarations.DataClassification>>(GlobalSettings.DataClasses);
+            var pairs = new System.Collections.Generic.List<DataClassMapping>(GlobalSettings.DataClasses);
             var trees = new System.Collections.Generic.List<SyntaxTree>(Compilation.SyntaxTrees);
             trees.Sort((a, b) => string.CompareOrdinal(a.FilePath, b.FilePath));
             var ignored = new System.Collections.Generic.List<ConfigurationError>(); // reported by POL090 from SettingsFor

@@ -7,6 +7,7 @@ using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Operations;
 using Policy.Model.Catalogue;
 using Policy.Model.Declarations;
+using Policy.Model.Settings;
 
 namespace Policy.Model.DataFlow
 {
@@ -40,7 +41,7 @@ namespace Policy.Model.DataFlow
 
         private readonly Compilation _compilation;
         private readonly AiTypeMatcher _matcher;
-        private readonly Dictionary<string, DataClassification> _map;
+        private readonly Dictionary<string, DataClassMapping> _map;
         private readonly ConcurrentDictionary<INamedTypeSymbol, AttributeInfo> _attributes = ConcurrentCache.Small<INamedTypeSymbol, AttributeInfo>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, DataLabel> _own = ConcurrentCache.Large<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, DataLabel> _ownMember = ConcurrentCache.Large<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
@@ -52,7 +53,7 @@ namespace Policy.Model.DataFlow
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _declaredAiTypes = ConcurrentCache.Small<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _constantLike = ConcurrentCache.Large<ISymbol, bool>(SymbolEqualityComparer.Default);
 
-        private ClassificationReader(Compilation compilation, AiTypeMatcher matcher, Dictionary<string, DataClassification> map, DataClassification? claimsClass)
+        private ClassificationReader(Compilation compilation, AiTypeMatcher matcher, Dictionary<string, DataClassMapping> map, DataClassification? claimsClass)
         {
             _compilation = compilation;
             _matcher = matcher;
@@ -75,14 +76,14 @@ namespace Policy.Model.DataFlow
         /// <param name="matcher">The AI type matcher (AI SDK types are never data).</param>
         /// <param name="dataClasses">The <c>policy.data_classes</c> mapping; the first entry for a name wins.</param>
         /// <param name="claimsClass">The class of claims (<c>policy.claims_class</c>); null when claims are not data.</param>
-        public static ClassificationReader Create(Compilation compilation, AiTypeMatcher matcher, IEnumerable<KeyValuePair<string, DataClassification>> dataClasses, DataClassification? claimsClass = DataClassification.Personal)
+        public static ClassificationReader Create(Compilation compilation, AiTypeMatcher matcher, IEnumerable<DataClassMapping> dataClasses, DataClassification? claimsClass = DataClassification.Personal)
         {
-            var map = new Dictionary<string, DataClassification>(StringComparer.OrdinalIgnoreCase);
-            foreach (var pair in dataClasses)
+            var map = new Dictionary<string, DataClassMapping>(StringComparer.OrdinalIgnoreCase);
+            foreach (var mapping in dataClasses)
             {
-                if (!map.ContainsKey(pair.Key))
+                if (!map.ContainsKey(mapping.Classification))
                 {
-                    map.Add(pair.Key, pair.Value);
+                    map.Add(mapping.Classification, mapping);
                 }
             }
 
@@ -261,7 +262,7 @@ namespace Policy.Model.DataFlow
                 _map.TryGetValue(shortName, out mapped) ||
                 _map.TryGetValue(attributeClass.Name, out mapped))
             {
-                return new AttributeInfo(AttributeKind.Fixed, new DataLabel(mapped, origin));
+                return new AttributeInfo(AttributeKind.Fixed, new DataLabel(mapped.DataClass, origin));
             }
 
             // Microsoft.Extensions.Compliance's own "we do not know": not a classification.

@@ -128,7 +128,7 @@ namespace Policy.Model.Settings
         /// <c>Taxonomy:Value</c> pair, or the name of a <c>DataClassificationAttribute</c> subclass, short or full) to a
         /// <see cref="DataClassification"/>. Keys compare case-insensitively; empty by default.
         /// </summary>
-        public ImmutableArray<KeyValuePair<string, DataClassification>> DataClasses { get; private set; } = ImmutableArray<KeyValuePair<string, DataClassification>>.Empty;
+        public ImmutableArray<DataClassMapping> DataClasses { get; private set; } = ImmutableArray<DataClassMapping>.Empty;
 
         /// <summary>The date staleness and expiry are judged against; null when the build did not give one (date rules stay silent).</summary>
         public DateTime? EvaluationDate { get; private set; }
@@ -402,26 +402,26 @@ namespace Policy.Model.Settings
         /// Parses <c>classification -> DataClass</c> pairs, for example <c>Contoso:Private -> Personal, PublicData -> Public</c>.
         /// One malformed pair makes the whole value invalid (reported, and the key keeps its default: no mapping).
         /// </summary>
-        public static ImmutableArray<KeyValuePair<string, DataClassification>> ParseDataClasses(string key, string value, List<ConfigurationError> errors)
+        public static ImmutableArray<DataClassMapping> ParseDataClasses(string key, string value, List<ConfigurationError> errors)
         {
-            var result = new SortedDictionary<string, DataClassification>(StringComparer.OrdinalIgnoreCase);
+            var result = new SortedDictionary<string, DataClassMapping>(StringComparer.OrdinalIgnoreCase);
             foreach (var item in ParseList(value))
             {
                 var arrow = item.IndexOf("->", StringComparison.Ordinal);
                 var name = arrow > 0 ? item.Substring(0, arrow).Trim() : string.Empty;
                 var target = arrow > 0 ? item.Substring(arrow + 2).Trim() : string.Empty;
                 if (name.Length == 0 || !TryParseDataClass(target, out var dataClass) ||
-                    (result.TryGetValue(name, out var existing) && existing != dataClass))
+                    (result.TryGetValue(name, out var existing) && existing.DataClass != dataClass))
                 {
                     errors.Add(new ConfigurationError(key, value,
                         "a list of '<classification> -> <DataClass>' pairs (classification: Taxonomy:Value or an attribute name; DataClass: Public, Internal, Confidential, Restricted, Personal or SensitivePersonal)"));
-                    return ImmutableArray<KeyValuePair<string, DataClassification>>.Empty;
+                    return ImmutableArray<DataClassMapping>.Empty;
                 }
 
-                result[name] = dataClass;
+                result[name] = new DataClassMapping(name, dataClass);
             }
 
-            return result.ToImmutableArray();
+            return ImmutableArray.CreateRange(result.Values);
         }
 
         /// <summary><c>high, automated_decisions</c>, <c>all</c> or <c>none</c>, as configuration writes it.</summary>
