@@ -19,14 +19,9 @@ log="$corpus/last-build.log"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-# The compiler invocation of the logged B build (-v:d prints it), one argument per line.
-command_line="$(grep -m1 -E '^ *[^ ]*/(bincore/csc|csc\.dll|csc\.exe) ' "$log" | sed 's/^ *//')" || {
-  echo "csc-ab: no compiler command line in $log (run the build mode once first)" >&2
-  exit 2
-}
-csc="${command_line%% *}"
-echo "${command_line#* }" | tr ' ' '\n' | grep -v -e '^/analyzer:' -e '^/refout:' -e '^$' |
-  sed "s#^/out:.*#/out:$work/out.dll#" > "$work/base.rsp"
+# The compiler invocation of the logged B build, one argument per line ($csc, $work/base.rsp).
+source "$(dirname "${BASH_SOURCE[0]}")/csc-command.sh"
+csc_base_command csc-ab "$log" "$work"
 
 run() { # label dir
   cp "$work/base.rsp" "$work/$1.rsp"

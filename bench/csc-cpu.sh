@@ -26,13 +26,8 @@ command -v python3 > /dev/null || { echo "csc-cpu: python3 is not installed" >&2
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
-command_line="$(grep -m1 -E '^ *[^ ]*/(bincore/csc|csc\.dll|csc\.exe) ' "$log" | sed 's/^ *//')" || {
-  echo "csc-cpu: no compiler command line in $log (run the build mode once first)" >&2
-  exit 2
-}
-csc="${command_line%% *}"
-echo "${command_line#* }" | tr ' ' '\n' | grep -v -e '^/analyzer:' -e '^/refout:' -e '^$' |
-  sed "s#^/out:.*#/out:$work/out.dll#" > "$work/base.rsp"
+source "$(dirname "${BASH_SOURCE[0]}")/csc-command.sh"
+csc_base_command csc-cpu "$log" "$work"
 
 cat > "$work/share.py" <<'PY'
 # stdin: `perf script -F tid,ip,sym,dso` of one run; argv: our directory, the perf map, the mmap list of the
