@@ -5,9 +5,10 @@ namespace Policy.Model.Catalogue
 {
     /// <summary>
     /// Per-compilation caches that every analysis thread fills at once. The default ConcurrentDictionary (as many locks
-    /// as cores, 31 buckets) makes first-time adds wait on each other and on the resizes that lock the whole table: the
-    /// compiler's profile showed those waits (<c>Monitor.Enter_Slowpath</c> under <c>TryAddInternal</c>) inside our
-    /// callbacks, where the compiler charges them to us.
+    /// as cores, 31 buckets) makes first-time adds wait on each other and on the resizes that lock the whole table. An
+    /// EventPipe profile of the compiler showed such waits (<c>Monitor.Enter_Slowpath</c> under <c>TryAddInternal</c>)
+    /// inside our callbacks, though partly caused by that profiler's own suspensions: no effect on the compiler's figures
+    /// was measurable (docs/performance.md, "Session 8"). One place for the setting, so that no cache starts small.
     /// </summary>
     internal static class ConcurrentCache
     {
