@@ -17,7 +17,8 @@ using Policy.Benchmarks;
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- all
 // Options: --rounds N (default 3), --sizes 1000,5000,20000, --out DIR (generated projects; default $TMPDIR/policy-bench),
 //          --report FILE (markdown copy of the results), --il (build and evidence modes: measure the IL analyzer DLLs instead
-//          of the ReadyToRun images that this project's build makes on linux-x64, the form the package ships there).
+//          of the ReadyToRun images that this project's build makes on linux-x64, the form the package ships there),
+//          --alone (build mode: one more build per round with Policy.Analyzers as the only analyzer package).
 var mode = args.Length > 0 && !args[0].StartsWith("--", StringComparison.Ordinal) ? args[0] : "smoke";
 var rounds = int.Parse(Option("--rounds") ?? (mode == "smoke" ? "1" : "3"), CultureInfo.InvariantCulture);
 var sizes = (Option("--sizes") ?? (mode == "smoke" ? "1000" : "1000,5000,20000")).Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToArray();
@@ -256,6 +257,8 @@ void Build()
     Line("| corpus | round | Csc, no analyzers | Csc, with B | Policy.Analyzers | no-op | Meziantou.Analyzer | ours / compile | ours / no-op | ours / Meziantou |");
     Line("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
     var details = new List<string>();
+    var alone = new List<string>();
+    var withAlone = Array.IndexOf(args, "--alone") >= 0;
     var corpora = sizes.Select(n => ($"{n:N0} types, AI", n, true)).ToList();
     corpora.Add(($"{sizes.Max():N0} types, no AI SDK, no Policy.Annotations", sizes.Max(), false));
     foreach (var (name, types, ai) in corpora)
@@ -273,6 +276,27 @@ void Build()
                  $"{ours / r.CscWithoutAnalyzers:P2} | {Ratio(ours, noop)} | {Ratio(ours, meziantou)} |");
             details.Add($"{name}, round {round}: " + (r.ByAnalyzer.Count == 0 ? "(no per-analyzer rows)" :
                 string.Join(", ", r.ByAnalyzer.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value:F3} s"))));
+            if (withAlone && ai)
+            {
+                // The same compile with Policy.Analyzers as the only analyzer package (every analysis on), paired with its own
+                // A build: what a project without other analyzers pays, without Meziantou's callbacks competing for the cores.
+                var single = BuildBenchmark.AnalysisRound(directory, name, round, Policy.Model.PolicyAnalyses.All);
+                var oursAlone = single.ByAssembly.GetValueOrDefault("Policy.Analyzers") + single.ByAssembly.GetValueOrDefault("Policy.Model");
+                alone.Add($"| {name} | {round} | {single.CscWithoutAnalyzers:F2} s | {single.CscWithAnalyzers:F2} s | {oursAlone:F3} s | {oursAlone / single.CscWithoutAnalyzers:P2} |");
+            }
+        }
+    }
+
+    if (alone.Count > 0)
+    {
+        Line(string.Empty);
+        Line("Policy.Analyzers as the only analyzer package (`--alone`: every analysis on, no no-op, no Meziantou; each B paired with its own A):");
+        Line(string.Empty);
+        Line("| corpus | round | Csc, no analyzers | Csc, ours alone | Policy.Analyzers | ours / compile |");
+        Line("|---|---:|---:|---:|---:|---:|");
+        foreach (var row in alone)
+        {
+            Line(row);
         }
     }
 

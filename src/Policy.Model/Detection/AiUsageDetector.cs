@@ -56,27 +56,52 @@ namespace Policy.Model.Detection
                 }
             }
 
+            var isRecord = type.IsRecord;
             foreach (var member in type.GetMembers())
             {
-                switch (member)
+                // Dispatched on Kind (a field read), not on interface type tests: this runs for every member of every type.
+                var kind = member.Kind;
+                if (member.IsImplicitlyDeclared && (kind == SymbolKind.Field || (isRecord && !(kind == SymbolKind.Method && ((IMethodSymbol)member).MethodKind == MethodKind.Constructor))))
                 {
-                    case IFieldSymbol field:
+                    // What the compiler declares adds no type the written members do not already carry: the backing field
+                    // of an auto-property or field-like event (the property or event is read), a record's Equals,
+                    // GetHashCode, PrintMembers, Deconstruct, operators and EqualityContract (the record itself, its
+                    // positional properties, object, bool, string, Type, StringBuilder). Their public symbols and parameter
+                    // arrays would be built for nothing. Constructors stay (a primary constructor's parameters count).
+                    continue;
+                }
+
+                switch (kind)
+                {
+                    case SymbolKind.Field:
+                        var field = (IFieldSymbol)member;
                         Check(field.Type, field, matcher, usage);
                         break;
-                    case IPropertySymbol property:
+                    case SymbolKind.Property:
+                        var property = (IPropertySymbol)member;
                         Check(property.Type, property, matcher, usage);
-                        foreach (var parameter in property.Parameters)
+                        if (property.IsIndexer)
                         {
-                            Check(parameter.Type, parameter, matcher, usage);
+                            // Only an indexer has parameters in C#; reading them builds a new array for every property.
+                            foreach (var parameter in property.Parameters)
+                            {
+                                Check(parameter.Type, parameter, matcher, usage);
+                            }
                         }
 
                         break;
-                    case IEventSymbol @event:
+                    case SymbolKind.Event:
+                        var @event = (IEventSymbol)member;
                         Check(@event.Type, @event, matcher, usage);
                         break;
-                    case IMethodSymbol method when method.MethodKind != MethodKind.PropertyGet && method.MethodKind != MethodKind.PropertySet &&
-                                                   method.MethodKind != MethodKind.EventAdd && method.MethodKind != MethodKind.EventRemove &&
-                                                   method.MethodKind != MethodKind.EventRaise:
+                    case SymbolKind.Method:
+                        var method = (IMethodSymbol)member;
+                        var methodKind = method.MethodKind;
+                        if (methodKind is MethodKind.PropertyGet or MethodKind.PropertySet or MethodKind.EventAdd or MethodKind.EventRemove or MethodKind.EventRaise)
+                        {
+                            break; // Read through their property or event.
+                        }
+
                         if (!method.ReturnsVoid)
                         {
                             Check(method.ReturnType, method, matcher, usage);

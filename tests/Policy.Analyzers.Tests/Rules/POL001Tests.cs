@@ -40,6 +40,41 @@ namespace Policy.Analyzers.Tests.Rules
             Verify.Diagnostic("POL001").WithLocation(1).WithArguments("ClientPool", "Microsoft.Extensions.AI.IChatClient"));
 
         [Fact]
+        public Task SignatureOnlyUses_Trigger() => Verify.VerifyAsync("""
+            using System;
+            using Microsoft.Extensions.AI;
+
+            // AI types only in signatures the signature walk reads on written members (the compiler's backing fields and
+            // a record's synthesized members are skipped): an indexer's parameter, a field-like event, a record's
+            // positional parameter whose property is written by hand, a record struct's parameter.
+            public sealed class {|#0:ClientIndex|}
+            {
+                public string this[IChatClient client] => "";
+            }
+
+            public sealed class {|#1:Notifier|}
+            {
+                public event Action<IChatClient>? Swapped;
+            }
+
+            public sealed record {|#2:Written|}(IChatClient Client)
+            {
+                public IChatClient Client { get; } = Client;
+            }
+
+            public readonly record struct {|#3:Envelope|}(IEmbeddingGenerator<string, Embedding<float>> Generator);
+
+            public sealed record Plain(string Name, int Count)
+            {
+                public string Label { get; init; } = "";
+            }
+            """,
+            Verify.Diagnostic("POL001").WithLocation(0).WithArguments("ClientIndex", "Microsoft.Extensions.AI.IChatClient"),
+            Verify.Diagnostic("POL001").WithLocation(1).WithArguments("Notifier", "Microsoft.Extensions.AI.IChatClient"),
+            Verify.Diagnostic("POL001").WithLocation(2).WithArguments("Written", "Microsoft.Extensions.AI.IChatClient"),
+            Verify.Diagnostic("POL001").WithLocation(3).WithArguments("Envelope", "Microsoft.Extensions.AI.IEmbeddingGenerator`2"));
+
+        [Fact]
         public Task DeclaredSystem_DoesNotTrigger() => Verify.VerifyAsync("""
             using Microsoft.Extensions.AI;
             using Policy.Annotations;
