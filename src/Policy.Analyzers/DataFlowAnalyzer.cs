@@ -118,7 +118,9 @@ namespace Policy.Analyzers
             // syntax-node action on every method declaration.
             start.RegisterSemanticModelAction(context =>
             {
-                if (context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken) is CompilationUnitSyntax root)
+                // Without ModelContextProtocol's attribute in sight (no reference, no source declaring it) no method is an MCP
+                // tool: the file's members are not walked (answered once per compilation, on the first file).
+                if (policy.MayDeclareMcpTools && context.SemanticModel.SyntaxTree.GetRoot(context.CancellationToken) is CompilationUnitSyntax root)
                 {
                     FindMcpTools(root.Members, context, policy, judgedTools);
                 }

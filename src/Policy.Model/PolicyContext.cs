@@ -33,6 +33,7 @@ namespace Policy.Model
         private readonly Lazy<DataFlowContext> _dataFlow;
         private readonly Lazy<Detection.TelemetryObserver> _telemetry;
         private readonly Lazy<bool> _hasAnnotations;
+        private readonly Lazy<bool> _mayDeclareMcpTools;
         private readonly Lazy<System.Collections.Generic.IReadOnlyCollection<string>> _aliasNames;
 
         private PolicyContext(Compilation compilation, AnalyzerOptions analyzerOptions)
@@ -44,6 +45,7 @@ namespace Policy.Model
             _baseline = new Lazy<PolicyBaseline>(() => PolicyBaseline.Read(additionalFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             GlobalSettings = PolicySettings.Read(options.GlobalOptions);
             _hasAnnotations = new Lazy<bool>(() => ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName), LazyThreadSafetyMode.PublicationOnly);
+            _mayDeclareMcpTools = new Lazy<bool>(() => ReferencedTypes.Exists(compilation, Detection.ToolDetector.McpServerToolAttributeMetadataName), LazyThreadSafetyMode.PublicationOnly);
             _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.PublicationOnly); // never make a callback wait: a second thread computes the same answer
@@ -57,6 +59,12 @@ namespace Policy.Model
         /// <summary>True when the compilation can see Policy.Annotations (so it may hold declarations); answered on first use
         /// (it needs the compiler's bound references, which analyzers should not force at compilation start).</summary>
         public bool HasAnnotations => _hasAnnotations.Value;
+
+        /// <summary>
+        /// True when the compilation can see ModelContextProtocol's [McpServerTool] (a reference or its own source declares
+        /// it): without it no method is an MCP server tool, however its attributes are spelled. Answered on first use.
+        /// </summary>
+        public bool MayDeclareMcpTools => _mayDeclareMcpTools.Value;
 
         /// <summary>The settings of global configuration (.globalconfig, MSBuild properties).</summary>
         public PolicySettings GlobalSettings { get; }

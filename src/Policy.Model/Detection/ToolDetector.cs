@@ -171,6 +171,9 @@ namespace Policy.Model.Detection
             }
         }
 
+        /// <summary>The metadata name of ModelContextProtocol's <c>[McpServerTool]</c>.</summary>
+        public const string McpServerToolAttributeMetadataName = "ModelContextProtocol.Server.McpServerToolAttribute";
+
         /// <summary>The MCP tools a type declares: its <c>[McpServerTool]</c> methods when it is a <c>[McpServerToolType]</c>.</summary>
         public static void McpTools(INamedTypeSymbol type, List<ToolRegistration> tools)
         {
