@@ -257,8 +257,17 @@ namespace Policy.Model.Declarations
                 stack.Push(root);
                 while (stack.Count > 0)
                 {
+                    // Members only (not ChildNodes(): an allocated iterator over every child, attribute and base lists
+                    // included); an enum's members are constants, never types.
                     var node = stack.Pop();
-                    foreach (var child in node.ChildNodes())
+                    var members = node switch
+                    {
+                        CompilationUnitSyntax compilationUnit => compilationUnit.Members,
+                        BaseNamespaceDeclarationSyntax ns => ns.Members,
+                        TypeDeclarationSyntax declaringType => declaringType.Members,
+                        _ => default,
+                    };
+                    foreach (var child in members)
                     {
                         switch (child)
                         {
