@@ -3,6 +3,7 @@
 # builds it compares.
 #
 #   csc_base_command SCRIPT LOG WORK   # sets $csc to the compiler, writes WORK/base.rsp (one argument per line)
+#   csc_perf_tools SCRIPT   # exits 2 with a message unless perf and python3 are installed
 #   csc_perf_record LABEL DIR [NAME=VALUE...]   # one run of it under perf (below)
 csc_base_command() {
   local script="$1" log="$2" work="$3" command_line
@@ -13,6 +14,13 @@ csc_base_command() {
   csc="${command_line%% *}"
   echo "${command_line#* }" | tr ' ' '\n' | grep -v -e '^/analyzer:' -e '^/refout:' -e '^$' |
     sed "s#^/out:.*#/out:$work/out.dll#" > "$work/base.rsp"
+}
+
+csc_perf_tools() {
+  local tool
+  for tool in perf python3; do
+    command -v "$tool" > /dev/null || { echo "$1: $tool is not installed" >&2; exit 2; }
+  done
 }
 
 # csc_perf_record LABEL DIR [NAME=VALUE...]: the base command with DIR's Policy.Analyzers.dll + Policy.Model.dll under

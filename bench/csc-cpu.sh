@@ -21,13 +21,12 @@ dirs=("$(cd "${2:?}" && pwd)")
 corpus="${CORPUS:-${TMPDIR:-/tmp}/policy-bench/corpus-5000}"
 freq="${FREQ:-1999}"
 log="$corpus/last-build.log"
-command -v perf > /dev/null || { echo "csc-cpu: perf is not installed" >&2; exit 2; }
-command -v python3 > /dev/null || { echo "csc-cpu: python3 is not installed" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$bench/csc-command.sh"
+csc_perf_tools csc-cpu
 csc_base_command csc-cpu "$log" "$work"
 
 cat > "$work/share.py" <<'PY'

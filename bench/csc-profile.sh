@@ -15,12 +15,11 @@
 set -euo pipefail
 dir="$(cd "${1:?usage: csc-profile.sh DIR}" && pwd)"
 corpus="${CORPUS:-${TMPDIR:-/tmp}/policy-bench/corpus-5000}"
-command -v perf > /dev/null || { echo "csc-profile: perf is not installed" >&2; exit 2; }
-command -v python3 > /dev/null || { echo "csc-profile: python3 is not installed" >&2; exit 2; }
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 bench="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 source "$bench/csc-command.sh"
+csc_perf_tools csc-profile
 csc_base_command csc-profile "$corpus/last-build.log" "$work"
 csc_perf_record run "$dir" DOTNET_ReadyToRun=0
 echo "charged by the compiler's table (JIT-compiled run): $(grep -m1 -E '^ +[0-9.<]+ +[0-9<]+ +Policy\.Analyzers, ' "$work/run.out" | awk '{print $1}') s"
