@@ -123,9 +123,14 @@ public static class InProcessBenchmark
     };
 
     /// <summary>Global options as the benchmark's builds set them; <paramref name="only"/> limits Policy.Analyzers to one analysis.</summary>
-    public static AnalyzerOptions Options(Policy.Model.PolicyAnalyses? only = null)
+    public static AnalyzerOptions Options(Policy.Model.PolicyAnalyses? only = null, bool reachFilter = true)
     {
         var values = new Dictionary<string, string> { ["build_property.PolicyEvaluationDate"] = "2026-11-27" };
+        if (!reachFilter)
+        {
+            values[Policy.Model.Settings.PolicySettings.ReachFilterKey] = "false";
+        }
+
         if (only is { } analysis)
         {
             values[Policy.Model.PolicyAnalysisSwitch.SwitchKey] = analysis.ToString();

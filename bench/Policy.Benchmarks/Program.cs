@@ -14,6 +14,7 @@ using Policy.Benchmarks;
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- dataflow     POL010/POL011 on a data-flow heavy corpus (--sizes = AI components)
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- micro        hot paths without the driver (stopwatch, single thread)
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- callbacks    every callback of Policy.Analyzers: calls, wall, JIT, bytes, GCs
+//   dotnet run -c Release --project bench/Policy.Benchmarks -- reach        POL001's reach filter: build cost, types left out, same findings without it
 //   dotnet run -c Release --project bench/Policy.Benchmarks -- all
 // Options: --rounds N (default 3), --sizes 1000,5000,20000, --out DIR (generated projects; default $TMPDIR/policy-bench),
 //          --report FILE (markdown copy of the results), --il (build and evidence modes: measure the IL analyzer DLLs instead
@@ -34,6 +35,11 @@ Line(string.Empty);
 if (mode is "smoke" or "inprocess" or "all")
 {
     await InProcess(mode == "smoke");
+}
+
+if (mode == "reach")
+{
+    await Reach();
 }
 
 if (mode == "profile")
@@ -392,6 +398,69 @@ void Evidence()
     }
 
     Line(string.Empty);
+}
+
+async Task Reach()
+{
+    // POL001's reach filter (AiReach): what it costs to build, how many types it leaves out, and that the findings are
+    // the same with it off (every type analysed).
+    foreach (var size in sizes)
+    {
+        var compilation = InProcessBenchmark.Compile(CorpusGenerator.Generate(size, withAi: true), InProcessBenchmark.References(withAi: true));
+        Line($"## Reach filter ({size:N0}-type corpus)");
+        Line(string.Empty);
+        Line("| round | matcher ms | reach ms (CPU ms) | names | hits | rounds | types | may use AI | off reason |");
+        Line("|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        for (var round = 1; round <= rounds; round++)
+        {
+            var fresh = compilation.Clone();
+            var policy = Policy.Model.PolicyContext.Get(fresh, InProcessBenchmark.Options());
+            var stopwatch = System.Diagnostics.Stopwatch.StartNew();
+            _ = policy.Matcher;
+            var matcherMs = stopwatch.Elapsed.TotalMilliseconds;
+            var cpu = InProcessBenchmark.CpuNow();
+            stopwatch.Restart();
+            var reach = policy.Reach;
+            var reachMs = stopwatch.Elapsed.TotalMilliseconds;
+            var reachCpu = (InProcessBenchmark.CpuNow() - cpu).TotalMilliseconds;
+            var types = 0;
+            var may = 0;
+            var stack = new Stack<INamespaceOrTypeSymbol>();
+            stack.Push(fresh.SourceModule.GlobalNamespace);
+            while (stack.Count > 0)
+            {
+                var current = stack.Pop();
+                foreach (var member in current.GetMembers())
+                {
+                    if (member is INamespaceOrTypeSymbol child)
+                    {
+                        stack.Push(child);
+                    }
+
+                    if (member is INamedTypeSymbol type)
+                    {
+                        types++;
+                        may += reach.MayUseAi(type) ? 1 : 0;
+                    }
+                }
+            }
+
+            Line($"| {round} | {matcherMs:F1} | {reachMs:F1} ({reachCpu:F1}) | {reach.NameCount:N0} | {reach.HitCount:N0} | {reach.Rounds} | {types:N0} | {may:N0} | {reach.OffReason ?? "-"} |");
+        }
+
+        Line(string.Empty);
+        var on = await InProcessBenchmark.AnalyzerSecondsAsync(compilation.Clone(), InProcessBenchmark.Ours, InProcessBenchmark.Options());
+        var off = await InProcessBenchmark.AnalyzerSecondsAsync(compilation.Clone(), InProcessBenchmark.Ours, InProcessBenchmark.Options(reachFilter: false));
+        static string Key(Diagnostic d) => d.Id + " " + d.Location.GetLineSpan() + " " + d.GetMessage(CultureInfo.InvariantCulture);
+        var same = on.Diagnostics.Select(Key).OrderBy(k => k, StringComparer.Ordinal).SequenceEqual(off.Diagnostics.Select(Key).OrderBy(k => k, StringComparer.Ordinal));
+        Line($"Findings with the filter: {on.Diagnostics.Length}, without: {off.Diagnostics.Length}, identical: {(same ? "yes" : "NO")}. " +
+             $"Analyzer wall {on.Seconds:F3} s with, {off.Seconds:F3} s without (one cold pair; `inprocess` and `build` measure properly).");
+        Line(string.Empty);
+        if (!same)
+        {
+            Environment.ExitCode = 1;
+        }
+    }
 }
 
 void Micro()

@@ -65,6 +65,13 @@ namespace Policy.Analyzers
                         return; // Named constants: no signature that can hold an AI type, no body that can call one.
                     }
 
+                    if (!policy.Reach.MayUseAi(type))
+                    {
+                        // No name in the type's code can reach an AI type (AiReach: a sound filter built once from names):
+                        // neither its operations nor its signature can match, so neither is looked at.
+                        return;
+                    }
+
                     // One object per type holds its state and both callbacks (most types use no AI: nothing else is
                     // allocated for them, and their settings are looked up only if a wiring check needs them).
                     var scope = new TypeScope(type, policy, matcher);

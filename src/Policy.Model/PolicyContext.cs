@@ -29,6 +29,7 @@ namespace Policy.Model
             ConcurrentCache.Small<AnalyzerConfigOptions, PolicySettings>(ReferenceComparer<AnalyzerConfigOptions>.Instance);
         private readonly Lazy<DeclarationIndex> _index;
         private readonly Lazy<AiTypeMatcher> _matcher;
+        private readonly Lazy<Detection.AiReach> _reach;
         private readonly Lazy<PolicyBaseline> _baseline;
         private readonly Lazy<DataFlowContext> _dataFlow;
         private readonly Lazy<Detection.TelemetryObserver> _telemetry;
@@ -49,6 +50,7 @@ namespace Policy.Model
             _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.PublicationOnly); // never make a callback wait: a second thread computes the same answer
+            _reach = new Lazy<Detection.AiReach>(CreateReach, LazyThreadSafetyMode.ExecutionAndPublication); // one text scan of the compilation, not one per thread
             _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);
             _telemetry = new Lazy<Detection.TelemetryObserver>(() => new Detection.TelemetryObserver(compilation, Index), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -71,6 +73,9 @@ namespace Policy.Model
 
         /// <summary>The AI type matcher.</summary>
         public AiTypeMatcher Matcher => _matcher.Value;
+
+        /// <summary>Which types' code can reach an AI type (POL001 leaves the others alone); built on first use.</summary>
+        public Detection.AiReach Reach => _reach.Value;
 
         /// <summary>The using-alias names that stand for one of the policy attributes (usually none), read from syntax on first use.</summary>
         public System.Collections.Generic.IReadOnlyCollection<string> AliasNames => _aliasNames.Value;
@@ -124,18 +129,35 @@ namespace Policy.Model
             return new DataFlowContext(Matcher, ClassificationReader.Create(Compilation, Matcher, pairs, GlobalSettings.ClaimsClass), () => Index);
         }
 
+        private Detection.AiReach CreateReach()
+        {
+            var enabled = !(_options.GlobalOptions.TryGetValue(PolicySettings.ReachFilterKey, out var value) && string.Equals(value?.Trim(), "false", StringComparison.OrdinalIgnoreCase));
+            return Detection.AiReach.Build(Compilation, Matcher, ConfiguredTypes(), enabled, CancellationToken.None);
+        }
+
+        /// <summary><c>policy.ai_types</c>: the union of global configuration and every file's sections.</summary>
+        private System.Collections.Generic.SortedSet<string> ConfiguredTypes()
+        {
+            var types = new System.Collections.Generic.SortedSet<string>(GlobalSettings.AiTypes, StringComparer.Ordinal);
+            foreach (var tree in Compilation.SyntaxTrees)
+            {
+                if (_options.GetOptions(tree).TryGetValue(PolicySettings.AiTypesKey, out var t))
+                {
+                    types.UnionWith(PolicySettings.ParseList(t));
+                }
+            }
+
+            return types;
+        }
+
         private AiTypeMatcher CreateMatcher()
         {
             // Catalogue additions are compilation-wide: the union of global configuration and every file's sections.
-            var types = new System.Collections.Generic.SortedSet<string>(GlobalSettings.AiTypes, StringComparer.Ordinal);
+            var types = ConfiguredTypes();
             var namespaces = new System.Collections.Generic.SortedSet<string>(GlobalSettings.AiNamespaces, StringComparer.Ordinal);
             foreach (var tree in Compilation.SyntaxTrees)
             {
                 var options = _options.GetOptions(tree);
-                if (options.TryGetValue(PolicySettings.AiTypesKey, out var t))
-                {
-                    types.UnionWith(PolicySettings.ParseList(t));
-                }
 
                 if (options.TryGetValue(PolicySettings.AiNamespacesKey, out var n))
                 {

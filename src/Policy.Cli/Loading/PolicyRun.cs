@@ -134,6 +134,8 @@ public sealed class PolicyRun
                 // --as-of, and the project's package references: context for AI names that do not resolve (the build
                 // never runs the analyzers on code that does not compile, so only the CLI needs them).
                 var overrides = new Dictionary<string, string>(StringComparer.Ordinal);
+                // The CLI judges unrestored code, where unknown names are suspected by namespace: every type is analysed.
+                overrides[Policy.Model.Settings.PolicySettings.ReachFilterKey] = "false";
                 if (evaluationDate is { } date)
                 {
                     overrides[Policy.Model.Settings.PolicySettings.EvaluationDateKey] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

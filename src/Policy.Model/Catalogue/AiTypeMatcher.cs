@@ -59,6 +59,9 @@ namespace Policy.Model.Catalogue
             }
         }
 
+        /// <summary>True when namespaces are configured (<c>policy.ai_namespaces</c>): every type under them matches, by namespace.</summary>
+        public bool HasNamespaceEntries => !_namespaces.IsEmpty;
+
         /// <summary>The catalogued types this compilation references, with their entries.</summary>
         public IReadOnlyDictionary<INamedTypeSymbol, AiSdkEntry> ResolvedTypes => _types;
 

@@ -111,6 +111,12 @@ namespace Policy.Model.Catalogue
             return roots.Select(p => (p.Key, p.Value)).ToImmutableArray();
         }
 
+        /// <summary>True when the project's package references were supplied (the CLI): every file may then name an SDK's unresolved API.</summary>
+        public bool HasPackageRoots => !_packageRoots.IsEmpty;
+
+        /// <summary>True when an unresolved name under <paramref name="ns"/> can be suspected by namespace (an AI SDK's, or under one).</summary>
+        public bool IsAiNamespace(string ns) => SdkNamespace(ns) != null;
+
         /// <summary>
         /// True when a file of the compilation imports an AI SDK namespace of the catalogue (or a configured one). Reads
         /// the usings at the top of each file and of its namespaces only: syntax, no binding.

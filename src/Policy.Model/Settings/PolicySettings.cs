@@ -55,6 +55,13 @@ namespace Policy.Model.Settings
         /// </summary>
         public const string PackageReferencesKey = "build_property.PolicyPackageReferences";
 
+        /// <summary>
+        /// The MSBuild property that switches POL001's reach filter (<see cref="Detection.AiReach"/>) off with <c>false</c>: every
+        /// type's bodies are then analysed even when no name in it can reach an AI type. The CLI sets it (it judges unrestored
+        /// code); the tests compare both settings.
+        /// </summary>
+        public const string ReachFilterKey = "build_property.PolicyReachFilter";
+
         /// <summary>The MSBuild property carrying the evaluation date.</summary>
         public const string EvaluationDateKey = "build_property.PolicyEvaluationDate";
 
