@@ -65,10 +65,11 @@ namespace Policy.Analyzers
                         return; // Named constants: no signature that can hold an AI type, no body that can call one.
                     }
 
-                    if (!policy.Reach.MayUseAi(type))
+                    if (policy.ReachIfBuilt() is { } reach && !reach.MayUseAi(type))
                     {
                         // No name in the type's code can reach an AI type (AiReach: a sound filter built once from names):
-                        // neither its operations nor its signature can match, so neither is looked at.
+                        // neither its operations nor its signature can match, so neither is looked at. (While another
+                        // callback builds the filter, the type is analysed in full rather than waited for.)
                         return;
                     }
 

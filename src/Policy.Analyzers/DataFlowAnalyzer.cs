@@ -24,7 +24,8 @@ namespace Policy.Analyzers
     /// message content of a system that processes personal data) and POL050 (a constant model id not on the approved list). Per method body: an operation action
     /// recognises AI calls, tool registrations and system prompts; the first one found makes the
     /// model index that method's operation tree once (<see cref="MethodDataFlow"/>), and each call is judged on the
-    /// sources that reach its data arguments. Methods without an AI call cost one name look-up per invocation.
+    /// sources that reach its data arguments. Types whose code cannot reach an AI type (<see cref="Policy.Model.Detection.AiReach"/>)
+    /// register nothing; in the others, methods without an AI call cost one name look-up per invocation.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
     public sealed class DataFlowAnalyzer : DiagnosticAnalyzer
@@ -63,17 +64,14 @@ namespace Policy.Analyzers
             var aiCode = enabled.Has(PolicyAnalyses.Telemetry | PolicyAnalyses.Models);
             var tools = enabled.Has(PolicyAnalyses.Tools);
             var prompts = enabled.Has(PolicyAnalyses.Prompts);
-            // One operation action for the whole compilation: invocations (AI calls, tool registrations, system messages
-            // added by a call), object creations (AIFunction subclasses, system ChatMessages, agents) and assignments
-            // (Instructions). Almost every operation is dismissed by a method, type or property name.
-            start.RegisterOperationAction(
+            // One operation action per type that can reach AI (AiReach: the same sound filter as POL001's; the types whose
+            // code names nothing that can reach an AI type, nor a name the telemetry and model checks start from, register
+            // nothing): invocations (AI calls, tool registrations, system messages added by a call), object creations
+            // (AIFunction subclasses, system ChatMessages, agents) and assignments (Instructions). Almost every operation
+            // is dismissed by a method, type or property name.
+            Action<OperationAnalysisContext> onOperation =
                 (operation) =>
                 {
-                    if (policy.Matcher.IsEmpty)
-                    {
-                        return; // No AI SDK type referenced and none configured: no AI call can exist.
-                    }
-
                     // POL016 and POL050 outside invocations: `EnableSensitiveData = true`, `ModelId = "..."` (assignments,
                     // object initializers, UseOpenTelemetry's configure lambda) and `new OllamaApiClient(uri, "model")`,
                     // dismissed on the syntax's name before anything else is bound.
@@ -103,10 +101,32 @@ namespace Policy.Analyzers
                             JudgePrompt(operation, policy, bodies);
                             break;
                     }
+                };
+            start.RegisterSymbolStartAction(
+                symbolStart =>
+                {
+                    var type = (INamedTypeSymbol)symbolStart.Symbol;
+                    if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate || policy.Matcher.IsEmpty || (policy.ReachIfBuilt() is { } reach && !reach.MayUseAi(type)))
+                    {
+                        return; // No body, no AI SDK type referenced nor configured, or no code that can reach an AI type.
+                    }
+
+                    symbolStart.RegisterOperationAction(
+                        operation =>
+                        {
+                            // A type's scope sees its nested types' operations too; they are judged in their own scope.
+                            if (OwningType(operation.ContainingSymbol) is { } owning && !ReferenceEquals(owning, type) && !SymbolEqualityComparer.Default.Equals(owning, type))
+                            {
+                                return;
+                            }
+
+                            onOperation(operation);
+                        },
+                        OperationKind.Invocation,
+                        OperationKind.ObjectCreation,
+                        OperationKind.SimpleAssignment);
                 },
-                OperationKind.Invocation,
-                OperationKind.ObjectCreation,
-                OperationKind.SimpleAssignment);
+                SymbolKind.NamedType);
 
             if (!tools)
             {
@@ -185,6 +205,19 @@ namespace Policy.Analyzers
 
             var method = Holder(bodies, dataFlow, owner, invocation);
             Report(operation, policy, method.Evaluate(sink, operation.CancellationToken));
+        }
+
+        private static INamedTypeSymbol? OwningType(ISymbol? symbol)
+        {
+            for (var current = symbol; current != null; current = current.ContainingSymbol)
+            {
+                if (current is INamedTypeSymbol named)
+                {
+                    return named;
+                }
+            }
+
+            return null;
         }
 
         private static bool NamesMcpTool(SyntaxList<AttributeListSyntax> lists)

@@ -29,7 +29,8 @@ namespace Policy.Model
             ConcurrentCache.Small<AnalyzerConfigOptions, PolicySettings>(ReferenceComparer<AnalyzerConfigOptions>.Instance);
         private readonly Lazy<DeclarationIndex> _index;
         private readonly Lazy<AiTypeMatcher> _matcher;
-        private readonly Lazy<Detection.AiReach> _reach;
+        private Detection.AiReach? _reach;
+        private int _reachBuilding;
         private readonly Lazy<PolicyBaseline> _baseline;
         private readonly Lazy<DataFlowContext> _dataFlow;
         private readonly Lazy<Detection.TelemetryObserver> _telemetry;
@@ -50,7 +51,6 @@ namespace Policy.Model
             _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.PublicationOnly); // never make a callback wait: a second thread computes the same answer
-            _reach = new Lazy<Detection.AiReach>(CreateReach, LazyThreadSafetyMode.ExecutionAndPublication); // one text scan of the compilation, not one per thread
             _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);
             _telemetry = new Lazy<Detection.TelemetryObserver>(() => new Detection.TelemetryObserver(compilation, Index), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -74,8 +74,48 @@ namespace Policy.Model
         /// <summary>The AI type matcher.</summary>
         public AiTypeMatcher Matcher => _matcher.Value;
 
-        /// <summary>Which types' code can reach an AI type (POL001 leaves the others alone); built on first use.</summary>
-        public Detection.AiReach Reach => _reach.Value;
+        /// <summary>Which types' code can reach an AI type (the analyzers leave the others alone); built on first use, waiting for it if another thread builds it.</summary>
+        public Detection.AiReach Reach
+        {
+            get
+            {
+                var reach = ReachIfBuilt();
+                if (reach is null)
+                {
+                    SpinWait.SpinUntil(() => Volatile.Read(ref _reach) != null || Volatile.Read(ref _reachBuilding) == 0);
+                    reach = Volatile.Read(ref _reach) ?? ReachIfBuilt();
+                }
+
+                return reach ?? Detection.AiReach.Everything("not built");
+            }
+        }
+
+        /// <summary>
+        /// The reach filter, built by the first caller; null while another callback builds it. A callback never waits for
+        /// it (the compiler charges an analyzer the wall time of its callbacks, waits included, and every waiting callback
+        /// would be charged the whole build): a type that arrives meanwhile is analysed as one that may use AI, which gives the
+        /// same findings.
+        /// </summary>
+        public Detection.AiReach? ReachIfBuilt()
+        {
+            var reach = Volatile.Read(ref _reach);
+            if (reach != null || Interlocked.CompareExchange(ref _reachBuilding, 1, 0) != 0)
+            {
+                return reach;
+            }
+
+            try
+            {
+                reach = CreateReach();
+                Volatile.Write(ref _reach, reach);
+                return reach;
+            }
+            catch
+            {
+                Volatile.Write(ref _reachBuilding, 0); // Cancelled: the next caller builds it.
+                throw;
+            }
+        }
 
         /// <summary>The using-alias names that stand for one of the policy attributes (usually none), read from syntax on first use.</summary>
         public System.Collections.Generic.IReadOnlyCollection<string> AliasNames => _aliasNames.Value;

@@ -10,8 +10,9 @@ using Policy.Model.Catalogue;
 namespace Policy.Model.Detection
 {
     /// <summary>
-    /// Which types' code can reach an AI type at all: a sound pre-filter that lets POL001 leave the other types alone (no
-    /// operation callbacks, no signature walk). Built once per compilation from names, before any body is analysed.
+    /// Which types' code can reach an AI type at all: a sound pre-filter that lets POL001 and the data-flow analyzer leave
+    /// the other types alone (no operation callbacks, no signature walk). Built once per compilation from names, before any
+    /// body is analysed.
     /// </summary>
     /// <remarks>
     /// <para>The argument. Every operation the detector matches involves a type the matcher knows. Such a type is declared in
@@ -28,7 +29,10 @@ namespace Policy.Model.Detection
     /// members, and, by a closure over the source, the names of the source types and members whose declarations (base lists,
     /// constraints, signatures, aliases, delegates) name one. A type may use AI when one of these names occurs in its
     /// declaration text (any partial part), when it is nested in a type that is AI-related, or when it is the simple
-    /// program (top-level statements). Text is scanned for identifiers only; comments and strings can only add hits.</para>
+    /// program (top-level statements). Text is scanned for identifiers only; comments and strings can only add hits. The
+    /// names the telemetry and model-id checks (POL016, POL050) recognise on any type (<c>AppContext.SetSwitch</c>,
+    /// <c>ModelId</c>, model-loading calls) count as member names too: the data-flow analyzer's checks start from an AI type,
+    /// an AI SDK namespace's type, or one of those names.</para>
     /// <para>Where the argument does not hold, the filter is off (every type analysed): <c>policy.ai_namespaces</c> is
     /// configured (a namespace, not a name, decides), an AI type lives in a platform assembly, the project's packages are
     /// known (the CLI: it judges unrestored code), an imported namespace does not resolve (unrestored packages: unknown
@@ -176,6 +180,18 @@ namespace Policy.Model.Detection
             foreach (var name in configuredTypes)
             {
                 builder.AddType(SimpleName(name));
+            }
+
+            // What POL016 and POL050 recognise by name on any type (AppContext.SetSwitch, a ModelId property, a model-loading
+            // call): a type that writes one is kept for the data-flow analyzer's checks.
+            foreach (var name in ModelReferences.TriggerNames)
+            {
+                builder.AddMember(name);
+            }
+
+            foreach (var name in Telemetry.TriggerNames)
+            {
+                builder.AddMember(name);
             }
 
             var related = new Dictionary<IAssemblySymbol, bool>(ReferenceComparer<IAssemblySymbol>.Instance);
@@ -776,11 +792,12 @@ namespace Policy.Model.Detection
         /// </summary>
         private static bool ScanTokens(char[] text, int length, NameTable table, List<(int, NameTable.Entry)> found)
         {
+            var ascii = Ascii; // a local: no static-field access per character
             var i = 0;
             while (i < length)
             {
                 var c = text[i];
-                if (c < 0x80 ? (Ascii[c] & 1) == 0 : !IsStart(c))
+                if (c < 0x80 ? (ascii[c] & 1) == 0 : !IsStart(c))
                 {
                     if (c == '\\' && i + 1 < length && (text[i + 1] == 'u' || text[i + 1] == 'U'))
                     {
@@ -807,7 +824,7 @@ namespace Policy.Model.Detection
                     }
 
                     c = text[i];
-                    if (c < 0x80 ? Ascii[c] == 0 : !IsPart(c))
+                    if (c < 0x80 ? ascii[c] == 0 : !IsPart(c))
                     {
                         break;
                     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -63,6 +64,9 @@ namespace Policy.Model.Detection
 
         /// <summary>The property of Microsoft.Extensions.AI's options types that names the model.</summary>
         public const string ModelIdProperty = "ModelId";
+
+        /// <summary>Every name this recognition starts from (methods, types, the ModelId property): what <see cref="AiReach"/> keeps a type for.</summary>
+        public static IEnumerable<string> TriggerNames => MethodNames.Concat(TypeNames).Concat(new[] { ModelIdProperty });
 
         /// <summary>True when an invoked method's name may state a model (the only check before binding-dependent work).</summary>
         public static bool IsCandidateMethod(string name) => MethodNames.Contains(name);

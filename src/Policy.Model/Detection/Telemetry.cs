@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
+using System.Linq;
 using System.Collections.Immutable;
 using System.Threading;
 using Microsoft.CodeAnalysis;
@@ -52,6 +53,9 @@ namespace Policy.Model.Detection
             "OpenTelemetryChatClient", "LoggingChatClient", "OpenTelemetryEmbeddingGenerator", "LoggingEmbeddingGenerator",
             "OpenTelemetryImageGenerator", "OpenTelemetrySpeechToTextClient", "LoggingSpeechToTextClient", "OpenTelemetryAgent",
         };
+
+        /// <summary>Every name the telemetry recognition starts from (pipeline methods, client types, AppContext.SetSwitch, EnableSensitiveData): what <see cref="AiReach"/> keeps a type for.</summary>
+        public static IEnumerable<string> TriggerNames => PipelineMethods.Concat(TelemetryTypes).Concat(new[] { "SetSwitch", SensitiveDataProperty });
 
         /// <summary>True for a namespace of the SDKs whose telemetry counts (Microsoft.Extensions.AI, Microsoft.Agents.AI).</summary>
         public static bool IsAiTelemetryNamespace(INamespaceSymbol? ns)

@@ -227,10 +227,11 @@ namespace Policy.Analyzers.Tests.Rules
         private static readonly PolicyConfiguration Off = new PolicyConfiguration(
             "reach off", new Dictionary<string, string> { ["build_property.PolicyEvaluationDate"] = "2026-11-27", [PolicySettings.ReachFilterKey] = "false" }, string.Empty);
 
-        /// <summary>POL001's findings with the filter on and off (as the robustness suite describes them: location, message, properties).</summary>
-        internal static async Task<(ImmutableArray<string> On, ImmutableArray<string> Off)> FindingsAsync(Compilation compilation, IReadOnlyDictionary<string, string>? options = null)
+        /// <summary>The findings (POL001's unless other analyzers are given) with the filter on and off, as the robustness suite describes them.</summary>
+        internal static async Task<(ImmutableArray<string> On, ImmutableArray<string> Off)> FindingsAsync(
+            Compilation compilation, IReadOnlyDictionary<string, string>? options = null, ImmutableArray<DiagnosticAnalyzer> analyzers = default)
         {
-            var analyzers = ImmutableArray.Create<DiagnosticAnalyzer>(new AiInventoryAnalyzer());
+            analyzers = analyzers.IsDefault ? ImmutableArray.Create<DiagnosticAnalyzer>(new AiInventoryAnalyzer()) : analyzers;
             var onOptions = new Dictionary<string, string>(options ?? On.GlobalOptions);
             var offOptions = new Dictionary<string, string>(onOptions) { [PolicySettings.ReachFilterKey] = "false" };
             var on = await PolicyAnalysis.RunAsync(compilation, new PolicyConfiguration("on", onOptions, string.Empty), analyzers, includeCompilerDiagnostics: false);
