@@ -124,7 +124,7 @@ namespace Policy.Analyzers
                     return;
                 }
 
-                if (!ReferenceEquals(owner.ContainingSymbol, _type) && !SymbolEqualityComparer.Default.Equals(OwningType(owner), _type))
+                if (!ReferenceEquals(owner.ContainingSymbol, _type) && !SymbolEqualityComparer.Default.Equals(SymbolScope.OwningType(owner), _type))
                 {
                     return; // Nested types are reported on their own.
                 }
@@ -289,18 +289,5 @@ namespace Policy.Analyzers
 
         private static bool IsTopLevelEntryPoint(ISymbol? symbol) =>
             symbol is IMethodSymbol { Name: TopLevelEntryPoint, IsStatic: true };
-
-        private static INamedTypeSymbol? OwningType(ISymbol? symbol)
-        {
-            for (var current = symbol; current != null; current = current.ContainingSymbol)
-            {
-                if (current is INamedTypeSymbol named)
-                {
-                    return named;
-                }
-            }
-
-            return null;
-        }
     }
 }

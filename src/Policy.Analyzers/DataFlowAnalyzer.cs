@@ -115,7 +115,7 @@ namespace Policy.Analyzers
                         operation =>
                         {
                             // A type's scope sees its nested types' operations too; they are judged in their own scope.
-                            if (OwningType(operation.ContainingSymbol) is { } owning && !ReferenceEquals(owning, type) && !SymbolEqualityComparer.Default.Equals(owning, type))
+                            if (SymbolScope.OwningType(operation.ContainingSymbol) is { } owning && !ReferenceEquals(owning, type) && !SymbolEqualityComparer.Default.Equals(owning, type))
                             {
                                 return;
                             }
@@ -205,19 +205,6 @@ namespace Policy.Analyzers
 
             var method = Holder(bodies, dataFlow, owner, invocation);
             Report(operation, policy, method.Evaluate(sink, operation.CancellationToken));
-        }
-
-        private static INamedTypeSymbol? OwningType(ISymbol? symbol)
-        {
-            for (var current = symbol; current != null; current = current.ContainingSymbol)
-            {
-                if (current is INamedTypeSymbol named)
-                {
-                    return named;
-                }
-            }
-
-            return null;
         }
 
         private static bool NamesMcpTool(SyntaxList<AttributeListSyntax> lists)

@@ -14,6 +14,33 @@ namespace Policy.Model.Catalogue
     /// </summary>
     public static class ReferencedTypes
     {
+        /// <summary>The namespace at <paramref name="path"/> (name segments) under <paramref name="root"/>, or null.</summary>
+        public static INamespaceSymbol? Namespace(INamespaceSymbol root, IReadOnlyList<string> path)
+        {
+            var current = root;
+            foreach (var part in path)
+            {
+                INamespaceSymbol? next = null;
+                foreach (var member in current.GetMembers(part))
+                {
+                    if (member is INamespaceSymbol child)
+                    {
+                        next = child;
+                        break;
+                    }
+                }
+
+                if (next is null)
+                {
+                    return null;
+                }
+
+                current = next;
+            }
+
+            return current;
+        }
+
         /// <summary>Calls <paramref name="found"/> for each (name, type) with a type of that metadata name in a referenced assembly, in reference order.</summary>
         public static void Find(Compilation compilation, IReadOnlyList<string> metadataNames, Action<string, INamedTypeSymbol> found)
         {

@@ -301,31 +301,8 @@ namespace Policy.Model.Catalogue
         }
 
         /// <summary>True when the namespace exists in the compilation (declared in source or by a referenced assembly).</summary>
-        private bool Resolves(string ns) => System.Threading.LazyInitializer.EnsureInitialized(ref _resolves, () => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))!.GetOrAdd(ns, n =>
-        {
-            INamespaceSymbol? current = _compilation.GlobalNamespace;
-            foreach (var part in n.Split('.'))
-            {
-                INamespaceSymbol? next = null;
-                foreach (var member in current.GetMembers(part))
-                {
-                    if (member is INamespaceSymbol child)
-                    {
-                        next = child;
-                        break;
-                    }
-                }
-
-                if (next is null)
-                {
-                    return false;
-                }
-
-                current = next;
-            }
-
-            return true;
-        });
+        private bool Resolves(string ns) => System.Threading.LazyInitializer.EnsureInitialized(ref _resolves, () => new ConcurrentDictionary<string, bool>(StringComparer.Ordinal))!
+            .GetOrAdd(ns, n => ReferencedTypes.Namespace(_compilation.GlobalNamespace, n.Split('.')) != null);
 
         /// <summary>
         /// The SDK whose namespace <paramref name="ns"/> is: a catalogue SDK namespace or a namespace under one

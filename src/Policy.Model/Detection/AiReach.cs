@@ -222,7 +222,7 @@ namespace Policy.Model.Detection
                     var internals = assembly.GivesAccessTo(compilation.Assembly);
                     foreach (var name in namespacesInScope)
                     {
-                        if (Namespace(assembly.GlobalNamespace, name.Length == 0 ? Array.Empty<string>() : name.Split('.')) is { } ns)
+                        if (ReferencedTypes.Namespace(assembly.GlobalNamespace, name.Length == 0 ? Array.Empty<string>() : name.Split('.')) is { } ns)
                         {
                             AddExtensionNames(ns, internals, builder);
                         }
@@ -306,7 +306,7 @@ namespace Policy.Model.Detection
             var path = ns.Split('.');
             foreach (var assembly in assemblies)
             {
-                if (Namespace(assembly.GlobalNamespace, path) != null)
+                if (ReferencedTypes.Namespace(assembly.GlobalNamespace, path) != null)
                 {
                     return true;
                 }
@@ -323,32 +323,6 @@ namespace Policy.Model.Detection
             SimpleNameSyntax simple => simple.Identifier.ValueText,
             _ => name.ToString(),
         };
-
-        private static INamespaceSymbol? Namespace(INamespaceSymbol global, string[] path)
-        {
-            var current = global;
-            foreach (var part in path)
-            {
-                INamespaceSymbol? next = null;
-                foreach (var member in current.GetMembers(part))
-                {
-                    if (member is INamespaceSymbol child)
-                    {
-                        next = child;
-                        break;
-                    }
-                }
-
-                if (next is null)
-                {
-                    return null;
-                }
-
-                current = next;
-            }
-
-            return current;
-        }
 
         /// <summary>True for an AI SDK assembly and for one that references one, directly or through others.</summary>
         private static bool IsRelated(IAssemblySymbol assembly, HashSet<IAssemblySymbol> roots, Dictionary<IAssemblySymbol, bool> known)
