@@ -58,7 +58,6 @@ namespace Policy.Model.Detection
 
         private const string SimpleProgramTypeName = "Program";
 
-
         private readonly Dictionary<SyntaxTree, int[]?>? _hits; // sorted hit positions per file; null array: every position (the file could not be read as plain identifiers)
         private readonly HashSet<string>? _types;
 
@@ -436,7 +435,6 @@ namespace Policy.Model.Detection
             private readonly HashSet<string> _names = new HashSet<string>(StringComparer.Ordinal); // every name searched or pending
             private readonly HashSet<string> _classified = new HashSet<string>(StringComparer.Ordinal); // names whose hits are classified
             private List<string> _pendingTypes = new List<string>();
-
             private List<string> _pendingMembers = new List<string>();
 
             public Builder(Compilation compilation, CancellationToken cancellationToken)
