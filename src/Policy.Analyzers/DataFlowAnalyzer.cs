@@ -44,6 +44,10 @@ namespace Policy.Analyzers
             context.RegisterCompilationStartAction(OnCompilationStart);
         }
 
+        // Invocations (AI calls, tool registrations, system messages added by a call), object creations (AIFunction
+        // subclasses, system ChatMessages, agents) and assignments (Instructions, EnableSensitiveData, ModelId).
+        private static readonly ImmutableArray<OperationKind> OperationKinds = ImmutableArray.Create(OperationKind.Invocation, OperationKind.ObjectCreation, OperationKind.SimpleAssignment);
+
         private static void OnCompilationStart(CompilationStartAnalysisContext start)
         {
             // The benchmark times each analysis of this analyzer alone (PolicyAnalyses); production runs them all.
@@ -122,9 +126,7 @@ namespace Policy.Analyzers
 
                             onOperation(operation);
                         },
-                        OperationKind.Invocation,
-                        OperationKind.ObjectCreation,
-                        OperationKind.SimpleAssignment);
+                        OperationKinds);
                 },
                 SymbolKind.NamedType);
 

@@ -91,7 +91,11 @@ namespace Policy.Model.DataFlow
         }
 
         /// <summary>The display name of a type in messages: name and containing types, without namespace.</summary>
-        public static string DisplayName(ITypeSymbol type) => type.ToDisplayString(TypeNameFormat);
+        public static string DisplayName(ITypeSymbol type) => DisplayNames.GetValue(type, t => t.ToDisplayString(TypeNameFormat));
+
+        // Every member read of a body names its container in the source it makes: formatted once per type (a display
+        // string is built symbol part by symbol part), held as long as the type itself.
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<ITypeSymbol, string> DisplayNames = new System.Runtime.CompilerServices.ConditionalWeakTable<ITypeSymbol, string>();
 
         /// <summary>The classification attributes on the symbol itself (the strongest when several); null when none.</summary>
         public DataLabel? Own(ISymbol symbol) => Unbox(_own.GetOrAdd(symbol, s => ReadAttributes(s.GetAttributes()) ?? NoLabel));

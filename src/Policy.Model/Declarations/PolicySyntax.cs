@@ -76,14 +76,30 @@ namespace Policy.Model.Declarations
         public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles)
         {
             char[]? buffer = null;
-            return ContainsAny(text, needles, ref buffer);
+            return ContainsAny(text, new TextSpan(0, text.Length), needles, ref buffer);
         }
 
         /// <summary>
         /// As above, with a chunk buffer the caller keeps for its next file (a scan of every file of a compilation
         /// allocates one buffer, not one per file).
         /// </summary>
-        public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles, ref char[]? buffer)
+        public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles, ref char[]? buffer) =>
+            ContainsAny(text, new TextSpan(0, text.Length), needles, ref buffer);
+
+        /// <summary>True when the part <paramref name="span"/> of the text contains any of the needles (ordinal).</summary>
+        public static bool ContainsAny(SourceText text, TextSpan span, IReadOnlyList<string> needles)
+        {
+            // One buffer per thread for the small spans of declarations (a type's text), not one per call.
+            var buffer = t_buffer;
+            var found = ContainsAny(text, span, needles, ref buffer);
+            t_buffer = buffer;
+            return found;
+        }
+
+        [ThreadStatic]
+        private static char[]? t_buffer;
+
+        private static bool ContainsAny(SourceText text, TextSpan span, IReadOnlyList<string> needles, ref char[]? buffer)
         {
             if (needles.Count == 0)
             {
@@ -102,11 +118,12 @@ namespace Policy.Model.Declarations
                 buffer = new char[ChunkSize + longest];
             }
 
-            var position = 0;
+            var end = Math.Min(span.End, text.Length);
+            var position = span.Start;
             var carried = 0;
-            while (position < text.Length)
+            while (position < end)
             {
-                var count = Math.Min(ChunkSize, text.Length - position);
+                var count = Math.Min(ChunkSize, end - position);
                 text.CopyTo(position, buffer, carried, count);
                 var length = carried + count;
                 foreach (var needle in needles)

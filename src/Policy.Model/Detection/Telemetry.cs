@@ -155,9 +155,31 @@ namespace Policy.Model.Detection
             _ => false,
         };
 
+        /// <summary>
+        /// Text that every node <see cref="MayRecognise"/> accepts contains as written: each pipeline method and client type
+        /// name contains "OpenTelemetry" or "Logging", the switch call "SetSwitch"; an identifier written with a Unicode
+        /// escape may contain none of them, so an escape sends the text to the syntax walk as well.
+        /// </summary>
+        private static readonly string[] TextNeedles = { "OpenTelemetry", "Logging", "SetSwitch", "\\u", "\\U" };
+
+        /// <summary>
+        /// False when the text of these nodes cannot hold a telemetry set-up (a vectorized scan of the text instead of a
+        /// walk of every descendant node: a type's code rarely names one).
+        /// </summary>
+        public static bool MayContain(SyntaxNode root)
+        {
+            var text = root.SyntaxTree.TryGetText(out var known) ? known : root.SyntaxTree.GetText();
+            return PolicySyntax.ContainsAny(text, root.FullSpan, TextNeedles);
+        }
+
         /// <summary>The telemetry set up in these syntax nodes (their descendants), in source order.</summary>
         public static void Collect(SyntaxNode root, Compilation compilation, List<TelemetryObservation> observations, CancellationToken cancellationToken)
         {
+            if (!MayContain(root))
+            {
+                return; // No name a recognised node starts from is written here: its nodes are not walked.
+            }
+
             SemanticModel? model = null;
             foreach (var node in root.DescendantNodes())
             {
@@ -241,7 +263,7 @@ namespace Policy.Model.Detection
             var observations = new List<TelemetryObservation>();
             foreach (var tree in _compilation.SyntaxTrees)
             {
-                if (mustContain != null && tree.GetText().ToString().IndexOf(mustContain, StringComparison.Ordinal) < 0)
+                if (mustContain != null && !PolicySyntax.ContainsAny(tree.GetText(), new[] { mustContain }))
                 {
                     continue;
                 }

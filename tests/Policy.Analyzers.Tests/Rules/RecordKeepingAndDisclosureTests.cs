@@ -46,6 +46,33 @@ namespace Policy.Analyzers.Tests.Rules
 
         [Fact]
         [Trait("Rule", "POL015")]
+        public Task HighRiskWithUseOpenTelemetrySpelledWithAUnicodeEscape_DoesNotTrigger() => Verify.VerifyAsync(HighRiskDeclarations + """
+            [AiSystem("credit", Purpose = "Scores loans", Owner = "credit-risk", RiskLevel = AiRiskLevel.High)]
+            public sealed class Credit(IChatClient inner)
+            {
+                // The text scan that spares types without telemetry names their syntax walk must not miss an escaped name.
+                private readonly IChatClient _client = new ChatClientBuilder(inner).Use\u004FpenTelemetry(sourceName: "Credit").Build();
+            }
+            """);
+
+        [Fact]
+        [Trait("Rule", "POL015")]
+        public Task HighRiskWithTelemetryOnlyInAnotherTypeOfItsFile_Triggers() => Verify.VerifyAsync(HighRiskDeclarations + """
+            [AiSystem("credit", Purpose = "Scores loans", Owner = "credit-risk", RiskLevel = AiRiskLevel.High)]
+            public sealed class {|#0:Credit|}(IChatClient inner)
+            {
+                private readonly IChatClient _client = new ChatClientBuilder(inner).UseFunctionInvocation().Build();
+            }
+
+            public static class Unrelated
+            {
+                public static IChatClient Observed(IChatClient inner) => new ChatClientBuilder(inner).UseOpenTelemetry().Build();
+            }
+            """,
+            Verify.Diagnostic("POL015").WithLocation(0).WithArguments("credit", "risk level High"));
+
+        [Fact]
+        [Trait("Rule", "POL015")]
         public Task HighRiskWithUseLoggingInAComponent_DoesNotTrigger() => Verify.VerifyAsync(HighRiskDeclarations + """
             [AiSystem("credit", Purpose = "Scores loans", Owner = "credit-risk", RiskLevel = AiRiskLevel.High)]
             public sealed class Credit { }
