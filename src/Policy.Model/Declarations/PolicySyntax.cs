@@ -73,11 +73,7 @@ namespace Policy.Model.Declarations
         }
 
         /// <summary>True when the text contains any of the needles (ordinal), read in chunks without copying the whole file.</summary>
-        public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles)
-        {
-            char[]? buffer = null;
-            return ContainsAny(text, new TextSpan(0, text.Length), needles, ref buffer);
-        }
+        public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles) => ContainsAny(text, new TextSpan(0, text.Length), needles);
 
         /// <summary>
         /// As above, with a chunk buffer the caller keeps for its next file (a scan of every file of a compilation
@@ -89,7 +85,7 @@ namespace Policy.Model.Declarations
         /// <summary>True when the part <paramref name="span"/> of the text contains any of the needles (ordinal).</summary>
         public static bool ContainsAny(SourceText text, TextSpan span, IReadOnlyList<string> needles)
         {
-            // One buffer per thread for the small spans of declarations (a type's text), not one per call.
+            // One chunk buffer per thread, not one per call (a scan of every file, a type's text per system).
             var buffer = t_buffer;
             var found = ContainsAny(text, span, needles, ref buffer);
             t_buffer = buffer;
