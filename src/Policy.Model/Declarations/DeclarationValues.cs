@@ -1,5 +1,4 @@
 using System;
-using System.Globalization;
 
 namespace Policy.Model.Declarations
 {
@@ -43,9 +42,35 @@ namespace Policy.Model.Declarations
                 return null;
             }
 
-            return DateTime.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
-                ? date
-                : (DateTime?)null;
+            // What DateTime.TryParseExact(value, "yyyy-MM-dd", InvariantCulture, None) accepts (four, two and two ASCII
+            // digits, a real calendar date), read without it: its culture look-ups showed in the profile of every build
+            // (the evaluation date is read with each file's settings).
+            var text = value.Trim();
+            if (text.Length != 10 || text[4] != '-' || text[7] != '-' ||
+                !Digits(text, 0, 4, out var year) || !Digits(text, 5, 2, out var month) || !Digits(text, 8, 2, out var day) ||
+                year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            {
+                return null;
+            }
+
+            return new DateTime(year, month, day);
+        }
+
+        private static bool Digits(string text, int start, int count, out int value)
+        {
+            value = 0;
+            for (var i = start; i < start + count; i++)
+            {
+                var c = text[i];
+                if (c < '0' || c > '9')
+                {
+                    return false;
+                }
+
+                value = (value * 10) + (c - '0');
+            }
+
+            return true;
         }
 
         /// <summary>Why a date value does not count; null when it is a valid date.</summary>
