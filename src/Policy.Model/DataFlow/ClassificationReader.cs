@@ -220,7 +220,7 @@ namespace Policy.Model.DataFlow
                             args[0].Value is int value && value >= (int)DataClassification.Public && value <= (int)DataClassification.SensitivePersonal)
                         {
                             var dataClass = (DataClassification)value;
-                            best = DataLabel.Stronger(best, new DataLabel(dataClass, "[Classification(DataClass." + dataClass + ")]"));
+                            best = DataLabel.Stronger(best, new DataLabel(dataClass, PolicyLabelTexts[value]));
                         }
 
                         break;
@@ -232,6 +232,13 @@ namespace Policy.Model.DataFlow
 
             return best;
         }
+
+        // "[Classification(DataClass.Personal)]" for each class, by value (not formatted per classified member).
+        private static readonly string[] PolicyLabelTexts =
+        {
+            "[Classification(DataClass.Public)]", "[Classification(DataClass.Internal)]", "[Classification(DataClass.Confidential)]",
+            "[Classification(DataClass.Restricted)]", "[Classification(DataClass.Personal)]", "[Classification(DataClass.SensitivePersonal)]",
+        };
 
         private AttributeInfo ComputeAttributeInfo(INamedTypeSymbol attributeClass)
         {

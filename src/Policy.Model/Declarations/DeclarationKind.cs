@@ -53,6 +53,16 @@ namespace Policy.Model.Declarations
         /// <summary>The metadata name of [AiSystem], used to tell whether a compilation can see the attributes.</summary>
         public const string AiSystemMetadataName = "Policy.Annotations.AiSystemAttribute";
 
+        // The kinds' names in enum order, written out: Enum.GetNames/GetValues/ToString read them through reflection, and
+        // this class is initialized in every build that uses Policy.Annotations (DeclarationKindNamesTests keeps the two equal).
+        private static readonly string[] KindNames =
+        {
+            nameof(DeclarationKind.AiSystem), nameof(DeclarationKind.AiComponent), nameof(DeclarationKind.HumanOversight),
+            nameof(DeclarationKind.BiasEvaluation), nameof(DeclarationKind.ExplainabilityRecord), nameof(DeclarationKind.ImpactAssessment),
+            nameof(DeclarationKind.DataProvenance), nameof(DeclarationKind.Classification), nameof(DeclarationKind.PolicyExemption),
+            nameof(DeclarationKind.EventLogging), nameof(DeclarationKind.AiDisclosure),
+        };
+
         /// <summary>
         /// Every kind (boxed) by its attribute class name ("HumanOversightAttribute"): the enum member names are the attribute
         /// names. Values are objects: a Dictionary over our own enum is framework code our ReadyToRun image cannot hold, and
@@ -60,14 +70,17 @@ namespace Policy.Model.Declarations
         /// </summary>
         private static readonly Dictionary<string, object> ByAttributeName = Names();
 
-        private static readonly HashSet<string> ShortNames = new HashSet<string>(Enum.GetNames(typeof(DeclarationKind)), StringComparer.Ordinal);
+        private static readonly HashSet<string> ShortNames = new HashSet<string>(KindNames, StringComparer.Ordinal);
 
         /// <summary>
         /// The simple names (without the Attribute suffix) of the attributes that declaration rules read: all of ours but
         /// [Classification], which only the data-flow rules read where data flows. A file whose text contains none of
         /// them (nor a using alias) holds no declaration a declaration rule can judge.
         /// </summary>
-        public static IReadOnlyList<string> RuleBearingNames { get; } = Array.FindAll(Enum.GetNames(typeof(DeclarationKind)), n => n != nameof(DeclarationKind.Classification));
+        public static IReadOnlyList<string> RuleBearingNames { get; } = Array.FindAll(KindNames, n => n != nameof(DeclarationKind.Classification));
+
+        /// <summary>The names of all kinds, in enum order (the attribute names without "Attribute").</summary>
+        public static IReadOnlyList<string> AllNames => KindNames;
 
         /// <summary>Classifies an attribute class; null when it is not one of ours.</summary>
         public static DeclarationKind? Classify(INamedTypeSymbol? attributeClass)
@@ -113,15 +126,15 @@ namespace Policy.Model.Declarations
         private static Dictionary<string, object> Names()
         {
             var map = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (DeclarationKind kind in Enum.GetValues(typeof(DeclarationKind)))
+            for (var i = 0; i < KindNames.Length; i++)
             {
-                map[kind + "Attribute"] = kind;
+                map[KindNames[i] + "Attribute"] = (DeclarationKind)i;
             }
 
             return map;
         }
 
-        /// <summary>The attribute name as written in code, without the suffix.</summary>
-        public static string ShortName(DeclarationKind kind) => kind.ToString();
+        /// <summary>The attribute's name without the Attribute suffix (AiSystem, HumanOversight, ...).</summary>
+        public static string ShortName(DeclarationKind kind) => (uint)kind < (uint)KindNames.Length ? KindNames[(int)kind] : kind.ToString();
     }
 }

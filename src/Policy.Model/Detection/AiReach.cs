@@ -116,6 +116,11 @@ namespace Policy.Model.Detection
                     return true; // A file that was not scanned, or one read as all hits.
                 }
 
+                if (positions.Length == 0)
+                {
+                    continue; // Most files hold no hit: the declaration's span (its syntax node's) is not needed.
+                }
+
                 var span = reference.Span;
                 var index = Array.BinarySearch(positions, span.Start);
                 if (index < 0)

@@ -66,7 +66,15 @@ namespace Policy.Model.Settings
         public const string EvaluationDateKey = "build_property.PolicyEvaluationDate";
 
         /// <summary>Key of the requirements of a risk level, for example <c>policy.requirements.high</c>.</summary>
-        public static string RequirementsKey(RiskLevel level) => "policy.requirements." + level.ToString().ToLowerInvariant();
+        public static string RequirementsKey(RiskLevel level) => level switch
+        {
+            // Constants for the levels read with every file's settings (no enum formatting per read).
+            RiskLevel.Unspecified => "policy.requirements.unspecified",
+            RiskLevel.Minimal => "policy.requirements.minimal",
+            RiskLevel.Limited => "policy.requirements.limited",
+            RiskLevel.High => "policy.requirements.high",
+            _ => "policy.requirements." + level.ToString().ToLowerInvariant(),
+        };
 
         /// <summary>Key of what <c>AutomatedDecisions = true</c> adds.</summary>
         public const string AutomatedDecisionsKey = "policy.requirements.automated_decisions";

@@ -44,8 +44,9 @@ namespace Policy.Model.Settings
         {
             get
             {
-                foreach (DeclarationKind kind in Enum.GetValues(typeof(DeclarationKind)))
+                for (var i = 0; i < PolicyAttributes.AllNames.Count; i++)
                 {
+                    var kind = (DeclarationKind)i;
                     if (Contains(kind))
                     {
                         yield return kind;
