@@ -82,6 +82,14 @@ namespace Policy.Model.Declarations
         public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles, ref char[]? buffer) =>
             ContainsAny(text, new TextSpan(0, text.Length), needles, ref buffer);
 
+        /// <summary>
+        /// The string a text was made from, when it is held as one (the compiler's text of a file under 40,000 characters):
+        /// its ToString gives that very string, no copy; null for other texts (a large file's chunks), which are copied.
+        /// </summary>
+        public static string? WholeString(SourceText text) => ReferenceEquals(text.GetType(), StringTextType) ? text.ToString() : null;
+
+        private static readonly Type? StringTextType = typeof(SourceText).Assembly.GetType("Microsoft.CodeAnalysis.Text.StringText");
+
         /// <summary>True when the part <paramref name="span"/> of the text contains any of the needles (ordinal).</summary>
         public static bool ContainsAny(SourceText text, TextSpan span, IReadOnlyList<string> needles)
         {
@@ -102,6 +110,22 @@ namespace Policy.Model.Declarations
                 return false;
             }
 
+            var end = Math.Min(span.End, text.Length);
+            if (WholeString(text) is { } whole)
+            {
+                // The file's own string: searched in place.
+                var part = whole.AsSpan(span.Start, Math.Max(0, end - span.Start));
+                foreach (var needle in needles)
+                {
+                    if (needle.Length != 0 && part.IndexOf(needle.AsSpan()) >= 0)
+                    {
+                        return true;
+                    }
+                }
+
+                return false;
+            }
+
             var longest = 0;
             foreach (var needle in needles)
             {
@@ -114,7 +138,6 @@ namespace Policy.Model.Declarations
                 buffer = new char[ChunkSize + longest];
             }
 
-            var end = Math.Min(span.End, text.Length);
             var position = span.Start;
             var carried = 0;
             while (position < end)

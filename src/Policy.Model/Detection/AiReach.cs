@@ -6,6 +6,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Policy.Model.Catalogue;
+using Policy.Model.Declarations;
 
 namespace Policy.Model.Detection
 {
@@ -512,14 +513,24 @@ namespace Policy.Model.Detection
 
                         _cancellationToken.ThrowIfCancellationRequested();
                         var text = trees[i].GetText(_cancellationToken);
-                        if (buffer.Length < text.Length)
+                        ReadOnlySpan<char> chars;
+                        if (PolicySyntax.WholeString(text) is { } fileString)
                         {
-                            buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
+                            chars = fileString.AsSpan(); // a file's own string: nothing copied
+                        }
+                        else
+                        {
+                            if (buffer.Length < text.Length)
+                            {
+                                buffer = new char[Math.Max(text.Length, buffer.Length * 2)];
+                            }
+
+                            text.CopyTo(0, buffer, 0, text.Length);
+                            chars = new ReadOnlySpan<char>(buffer, 0, text.Length);
                         }
 
-                        text.CopyTo(0, buffer, 0, text.Length);
                         found.Clear();
-                        if (tokenize ? !ScanTokens(buffer, text.Length, table, found) : !ScanNames(buffer, text.Length, table, found))
+                        if (tokenize ? !ScanTokens(chars, table, found) : !ScanNames(chars, table, found))
                         {
                             whole[i] = true;
                             continue;
@@ -767,8 +778,9 @@ namespace Policy.Model.Detection
         /// something that is not read as plain identifiers (a Unicode escape, a formatting character inside a name): the
         /// caller then takes every position of the file.
         /// </summary>
-        private static bool ScanTokens(char[] text, int length, NameTable table, List<(int, NameTable.Entry)> found)
+        private static bool ScanTokens(ReadOnlySpan<char> text, NameTable table, List<(int, NameTable.Entry)> found)
         {
+            var length = text.Length;
             var ascii = Ascii; // a local: no static-field access per character
             var i = 0;
             while (i < length)
@@ -820,9 +832,10 @@ namespace Policy.Model.Detection
         /// As <see cref="ScanTokens"/> for a few names, each found with the runtime's substring search and kept where it is a
         /// whole identifier. Only for files the first round read as plain identifiers.
         /// </summary>
-        private static bool ScanNames(char[] text, int length, NameTable table, List<(int, NameTable.Entry)> found)
+        private static bool ScanNames(ReadOnlySpan<char> text, NameTable table, List<(int, NameTable.Entry)> found)
         {
-            var span = new ReadOnlySpan<char>(text, 0, length);
+            var span = text;
+            var length = text.Length;
             foreach (var entry in table.Entries)
             {
                 var from = 0;
@@ -873,6 +886,7 @@ namespace Policy.Model.Detection
             public const uint Seed = 2166136261;
 
             private readonly Entry?[] _slots;
+            private readonly uint[] _hashes;
             private readonly int _mask;
 
             public NameTable(int count)
@@ -884,6 +898,7 @@ namespace Policy.Model.Detection
                 }
 
                 _slots = new Entry?[size];
+                _hashes = new uint[size];
                 _mask = size - 1;
             }
 
@@ -923,14 +938,16 @@ namespace Policy.Model.Detection
                 }
 
                 _slots[slot] = new Entry(name, hash, classify);
+                _hashes[slot] = hash;
             }
 
-            public Entry? Find(char[] text, int start, int length, uint hash)
+            public Entry? Find(ReadOnlySpan<char> text, int start, int length, uint hash)
             {
+                // Most identifiers are no name: the slots' hashes (one array, no entry to dereference) reject them.
                 var slot = (int)(hash & (uint)_mask);
                 while (_slots[slot] is { } entry)
                 {
-                    if (entry.Hash == hash && entry.Name.Length == length && Same(entry.Name, text, start))
+                    if (_hashes[slot] == hash && entry.Name.Length == length && text.Slice(start, length).SequenceEqual(entry.Name.AsSpan()))
                     {
                         return entry;
                     }
@@ -939,19 +956,6 @@ namespace Policy.Model.Detection
                 }
 
                 return null;
-            }
-
-            private static bool Same(string name, char[] text, int start)
-            {
-                for (var i = 0; i < name.Length; i++)
-                {
-                    if (name[i] != text[start + i])
-                    {
-                        return false;
-                    }
-                }
-
-                return true;
             }
 
             public sealed class Entry

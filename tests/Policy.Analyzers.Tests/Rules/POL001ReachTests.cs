@@ -4,6 +4,8 @@ using System.Collections.Immutable;
 using System.Linq;
 using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Analyzers.Tests.Robustness;
 using Policy.Model;
@@ -154,6 +156,33 @@ namespace Policy.Analyzers.Tests.Rules
             var (on, off) = await FindingsAsync(compilation);
             Assert.Equal(string.Join("\n", off), string.Join("\n", on));
             Assert.Contains(on, d => d.StartsWith("POL001", StringComparison.Ordinal) && d.Contains("/src/User.cs", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public async Task LargeFileReadInChunks_SameAnswersAsASmallOne()
+        {
+            // A file of more than 40,000 characters is held by the compiler in chunks (not one string): the filter copies it.
+            var padding = new System.Text.StringBuilder("namespace Reach;\n");
+            for (var i = 0; padding.Length < 120_000; i++)
+            {
+                padding.Append("public sealed class Filler").Append(i).Append(" { public int Value { get; set; } public int Twice() => Value * 2; }\n");
+            }
+
+            padding.Append("public sealed class Bot { private readonly Microsoft.Extensions.AI.IChatClient? _chat; public object? Get() => _chat; }\n");
+            var text = SourceText.From(new System.IO.MemoryStream(System.Text.Encoding.UTF8.GetBytes(padding.ToString())), System.Text.Encoding.UTF8);
+            Assert.NotEqual("StringText", text.GetType().Name);
+            var small = PolicyAnalysis.Compile(new[] { ("/src/Plain.cs", Plain) });
+            var compilation = small.AddSyntaxTrees(CSharpSyntaxTree.ParseText(text, (CSharpParseOptions)small.SyntaxTrees.First().Options, "/src/Large.cs"));
+
+            var reach = PolicyContext.Get(compilation, On.CreateOptions()).Reach;
+            Assert.True(reach.IsFiltering, reach.OffReason);
+            Assert.True(reach.MayUseAi(Type(compilation, "Reach.Bot")));
+            Assert.False(reach.MayUseAi(Type(compilation, "Reach.Filler7")));
+            Assert.False(reach.MayUseAi(Type(compilation, "Reach.Plain")));
+
+            var (on, off) = await FindingsAsync(compilation);
+            Assert.Equal(string.Join("\n", off), string.Join("\n", on));
+            Assert.Contains(on, d => d.StartsWith("POL001", StringComparison.Ordinal) && d.Contains("/src/Large.cs", StringComparison.Ordinal));
         }
 
         [Fact]
