@@ -36,6 +36,7 @@ namespace Policy.Model.Declarations
         private readonly Lazy<ImmutableArray<SystemDeclaration>> _systems;
         private readonly ConcurrentDictionary<string, IReadOnlyList<SystemDeclaration>> _systemsById = new ConcurrentDictionary<string, IReadOnlyList<SystemDeclaration>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>> _componentsById = new ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>>(StringComparer.Ordinal);
+        private readonly ConcurrentDictionary<AttributeData, ImmutableArray<AttributeView>> _governance = new ConcurrentDictionary<AttributeData, ImmutableArray<AttributeView>>(Catalogue.ReferenceComparer<AttributeData>.Instance);
 
         private DeclarationIndex(Compilation compilation, Dictionary<string, List<Candidate>> candidatesById, List<Candidate> unresolved, List<Candidate> all, bool assemblyMayDeclare, CancellationToken cancellationToken)
         {
@@ -104,21 +105,10 @@ namespace Policy.Model.Declarations
         /// </summary>
         public ImmutableArray<AttributeView> Governance(SystemDeclaration system, DeclarationKind kind)
         {
+            // The declarations of every kind are gathered once per system (a system is asked for each kind it requires).
+            var all = _governance.GetOrAdd(system.Attribute.Data, _ => ReadGovernance(system));
             var builder = ImmutableArray.CreateBuilder<AttributeView>();
-            if (system.DeclaringSymbol is INamedTypeSymbol declaringType)
-            {
-                AddFromType(declaringType, kind, builder);
-            }
-
-            foreach (var component in ComponentsOf(system.Id))
-            {
-                if (!SymbolEqualityComparer.Default.Equals(component, system.DeclaringSymbol))
-                {
-                    AddFromType(component, kind, builder);
-                }
-            }
-
-            foreach (var declaration in AssemblyDeclarations)
+            foreach (var declaration in all)
             {
                 if (declaration.Kind == kind)
                 {
@@ -126,17 +116,37 @@ namespace Policy.Model.Declarations
                 }
             }
 
+            return builder.ToImmutable();
+        }
+
+        private ImmutableArray<AttributeView> ReadGovernance(SystemDeclaration system)
+        {
+            var builder = ImmutableArray.CreateBuilder<AttributeView>();
+            if (system.DeclaringSymbol is INamedTypeSymbol declaringType)
+            {
+                AddFromType(declaringType, builder);
+            }
+
+            foreach (var component in ComponentsOf(system.Id))
+            {
+                if (!SymbolEqualityComparer.Default.Equals(component, system.DeclaringSymbol))
+                {
+                    AddFromType(component, builder);
+                }
+            }
+
+            builder.AddRange(AssemblyDeclarations);
             if (builder.Count > 1)
             {
-                Deduplicate(builder);
+                Deduplicate(builder); // the same declaration twice is twice of one kind: filtering by kind afterwards gives what filtering first did
             }
 
             return builder.ToImmutable();
         }
 
-        private static void AddFromType(INamedTypeSymbol type, DeclarationKind kind, ImmutableArray<AttributeView>.Builder builder)
+        private static void AddFromType(INamedTypeSymbol type, ImmutableArray<AttributeView>.Builder builder)
         {
-            Add(DeclarationReader.Read(type), kind, builder);
+            builder.AddRange(DeclarationReader.Read(type));
             foreach (var member in type.GetMembers())
             {
                 if (member is INamedTypeSymbol nested)
@@ -144,18 +154,18 @@ namespace Policy.Model.Declarations
                     var own = DeclarationReader.Read(nested);
                     if (!DeclaresSystem(own))
                     {
-                        Add(own, kind, builder);
+                        builder.AddRange(own);
                     }
 
                     continue;
                 }
 
-                Add(DeclarationReader.Read(member), kind, builder);
+                builder.AddRange(DeclarationReader.Read(member));
                 if (member is IMethodSymbol method)
                 {
                     foreach (var parameter in method.Parameters)
                     {
-                        Add(DeclarationReader.Read(parameter), kind, builder);
+                        builder.AddRange(DeclarationReader.Read(parameter));
                     }
                 }
             }
@@ -172,17 +182,6 @@ namespace Policy.Model.Declarations
             }
 
             return false;
-        }
-
-        private static void Add(ImmutableArray<AttributeView> declarations, DeclarationKind kind, ImmutableArray<AttributeView>.Builder builder)
-        {
-            foreach (var declaration in declarations)
-            {
-                if (declaration.Kind == kind)
-                {
-                    builder.Add(declaration);
-                }
-            }
         }
 
         /// <summary>Keeps the first of declarations written at the same place (a type reached twice, a shared assembly attribute).</summary>
