@@ -11,7 +11,9 @@
 #   FOCUS='TypeScope::OnEnd' bench/csc-profile.sh DIR                     # only the samples under that callback
 #
 # Needs perf and python3, like csc-cpu.sh. Options (environment): CORPUS (default $TMPDIR/policy-bench/corpus-5000),
-# FREQ (default 1999), TOP (rows per table, default 25), FOCUS (a substring of the callback's name).
+# FREQ (default 1999), TOP (rows per table, default 25), FOCUS (a substring of the callback's name). The compiler inherits
+# the environment: DOTNET_TieredCompilation=0 makes every method optimized at its first call (tier-0 code is slow and
+# inflates one-time work; optimized code is what the ReadyToRun images run).
 set -euo pipefail
 dir="$(cd "${1:?usage: csc-profile.sh DIR}" && pwd)"
 corpus="${CORPUS:-${TMPDIR:-/tmp}/policy-bench/corpus-5000}"
