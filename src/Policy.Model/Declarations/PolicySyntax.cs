@@ -72,7 +72,7 @@ namespace Policy.Model.Declarations
             return (IReadOnlyCollection<string>?)names ?? Array.Empty<string>();
         }
 
-        /// <summary>True when the text contains any of the needles (ordinal), read in chunks without copying the whole file.</summary>
+        /// <summary>True when the text contains any of the needles (ordinal): read in place when the text is one string, else in chunks.</summary>
         public static bool ContainsAny(SourceText text, IReadOnlyList<string> needles) => ContainsAny(text, new TextSpan(0, text.Length), needles);
 
         /// <summary>
@@ -111,10 +111,11 @@ namespace Policy.Model.Declarations
             }
 
             var end = Math.Min(span.End, text.Length);
+            var start = Math.Min(span.Start, end);
             if (WholeString(text) is { } whole)
             {
                 // The file's own string: searched in place.
-                var part = whole.AsSpan(span.Start, Math.Max(0, end - span.Start));
+                var part = whole.AsSpan(start, end - start);
                 foreach (var needle in needles)
                 {
                     if (needle.Length != 0 && part.IndexOf(needle.AsSpan()) >= 0)
@@ -138,7 +139,7 @@ namespace Policy.Model.Declarations
                 buffer = new char[ChunkSize + longest];
             }
 
-            var position = span.Start;
+            var position = start;
             var carried = 0;
             while (position < end)
             {
