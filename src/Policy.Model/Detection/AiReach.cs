@@ -834,14 +834,13 @@ namespace Policy.Model.Detection
         /// </summary>
         private static bool ScanNames(ReadOnlySpan<char> text, NameTable table, List<(int, NameTable.Entry)> found)
         {
-            var span = text;
             var length = text.Length;
             foreach (var entry in table.Entries)
             {
                 var from = 0;
                 while (from < length)
                 {
-                    var index = span.Slice(from).IndexOf(entry.Name.AsSpan(), StringComparison.Ordinal);
+                    var index = text.Slice(from).IndexOf(entry.Name.AsSpan(), StringComparison.Ordinal);
                     if (index < 0)
                     {
                         break;
@@ -937,7 +936,7 @@ namespace Policy.Model.Detection
                     slot = (slot + 1) & _mask;
                 }
 
-                _slots[slot] = new Entry(name, hash, classify);
+                _slots[slot] = new Entry(name, classify);
                 _hashes[slot] = hash;
             }
 
@@ -960,16 +959,13 @@ namespace Policy.Model.Detection
 
             public sealed class Entry
             {
-                public Entry(string name, uint hash, bool classify)
+                public Entry(string name, bool classify)
                 {
                     Name = name;
-                    Hash = hash;
                     Classify = classify;
                 }
 
                 public string Name { get; }
-
-                public uint Hash { get; }
 
                 public bool Classify { get; }
             }

@@ -158,9 +158,10 @@ namespace Policy.Model.Detection
         /// <summary>
         /// Text that every node <see cref="MayRecognise"/> accepts contains as written: each pipeline method and client type
         /// name contains "OpenTelemetry" or "Logging", the switch call "SetSwitch"; an identifier written with a Unicode
-        /// escape may contain none of them, so an escape sends the text to the syntax walk as well.
+        /// escape may contain none of them, so an escape sends the text to the syntax walk as well. Built from the recognised
+        /// names (declared above), so that a name added to them is never missed.
         /// </summary>
-        private static readonly string[] TextNeedles = { "OpenTelemetry", "Logging", "SetSwitch", "\\u", "\\U" };
+        private static readonly string[] TextNeedles = Needles();
 
         /// <summary>
         /// False when the text of these nodes cannot hold a telemetry set-up (a vectorized scan of the text instead of a
@@ -168,8 +169,22 @@ namespace Policy.Model.Detection
         /// </summary>
         public static bool MayContain(SyntaxNode root)
         {
-            var text = root.SyntaxTree.TryGetText(out var known) ? known : root.SyntaxTree.GetText();
-            return PolicySyntax.ContainsAny(text, root.FullSpan, TextNeedles);
+            return PolicySyntax.ContainsAny(root.SyntaxTree.GetText(), root.FullSpan, TextNeedles);
+        }
+
+        private static string[] Needles()
+        {
+            // A recognised name added later that contains none of the common parts is searched for itself.
+            var needles = new List<string> { "OpenTelemetry", "Logging", "SetSwitch", "\\u", "\\U" };
+            foreach (var name in PipelineMethods.Concat(TelemetryTypes))
+            {
+                if (!needles.Exists(n => name.IndexOf(n, StringComparison.Ordinal) >= 0))
+                {
+                    needles.Add(name);
+                }
+            }
+
+            return needles.ToArray();
         }
 
         /// <summary>The telemetry set up in these syntax nodes (their descendants), in source order.</summary>
