@@ -36,26 +36,29 @@ namespace Policy.Analyzers
                     }
 
                     var policy = PolicyContext.Get(end.Compilation, end.Options);
-                    var seen = new SortedDictionary<string, ConfigurationError>(System.StringComparer.Ordinal);
+                    var seen = new Dictionary<string, ConfigurationError>(System.StringComparer.Ordinal); // sorted below: a SortedDictionary is framework code over KeyValuePair, JIT-compiled in every build
                     Add(policy.GlobalSettings, seen);
                     foreach (var tree in end.Compilation.SyntaxTrees)
                     {
                         Add(policy.SettingsFor(tree), seen);
                     }
 
-                    foreach (var error in seen.Values)
+                    var keys = new List<string>(seen.Keys);
+                    keys.Sort(System.StringComparer.Ordinal);
+                    foreach (var key in keys)
                     {
+                        var error = seen[key];
                         end.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, Location.None, error.Key, error.Value, error.Expected));
                     }
 
-                    foreach (var (location, text) in policy.Baseline.Errors)
+                    foreach (var error in policy.Baseline.Errors)
                     {
-                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, location, PolicyBaseline.FileName, text, "'POLxxx <documentation id>', for example 'POL001 T:Contoso.SupportBot'"));
+                        end.ReportDiagnostic(Diagnostic.Create(Descriptors.InvalidConfiguration, error.Location, PolicyBaseline.FileName, error.Text, "'POLxxx <documentation id>', for example 'POL001 T:Contoso.SupportBot'"));
                     }
                 });
         }
 
-        private static void Add(PolicySettings settings, SortedDictionary<string, ConfigurationError> seen)
+        private static void Add(PolicySettings settings, Dictionary<string, ConfigurationError> seen)
         {
             foreach (var error in settings.Errors)
             {

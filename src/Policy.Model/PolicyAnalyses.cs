@@ -59,14 +59,28 @@ namespace Policy.Model
             var enabled = PolicyAnalyses.None;
             foreach (var part in value.Split(','))
             {
-                if (Enum.TryParse<PolicyAnalyses>(part.Trim(), ignoreCase: true, out var analysis))
+                var name = part.Trim();
+                for (var i = 0; i < Names.Length; i++)
                 {
-                    enabled |= analysis;
+                    if (string.Equals(name, Names[i], StringComparison.OrdinalIgnoreCase))
+                    {
+                        enabled |= Values[i];
+                    }
                 }
             }
 
             return enabled;
         }
+
+        // The names, written out: Enum.TryParse<PolicyAnalyses> is framework code over our enum, which the runtime
+        // JIT-compiles in every build that sets the switch (DeclarationKindNamesTests checks every name against Enum.TryParse).
+        private static readonly string[] Names = { "None", "Inventory", "Declarations", "DataFlow", "Tools", "Prompts", "Telemetry", "Models", "All" };
+
+        private static readonly PolicyAnalyses[] Values =
+        {
+            PolicyAnalyses.None, PolicyAnalyses.Inventory, PolicyAnalyses.Declarations, PolicyAnalyses.DataFlow, PolicyAnalyses.Tools,
+            PolicyAnalyses.Prompts, PolicyAnalyses.Telemetry, PolicyAnalyses.Models, PolicyAnalyses.All,
+        };
 
         /// <summary>True when <paramref name="analysis"/> (any of its flags) is enabled.</summary>
         public static bool Has(this PolicyAnalyses enabled, PolicyAnalyses analysis) => (enabled & analysis) != 0;

@@ -34,8 +34,8 @@ namespace Policy.Model
         private readonly Lazy<PolicyBaseline> _baseline;
         private readonly Lazy<DataFlowContext> _dataFlow;
         private readonly Lazy<Detection.TelemetryObserver> _telemetry;
-        private readonly Lazy<bool> _hasAnnotations;
-        private readonly Lazy<bool> _mayDeclareMcpTools;
+        private readonly Catalogue.Once<bool> _hasAnnotations;
+        private readonly Catalogue.Once<bool> _mayDeclareMcpTools;
         private readonly Lazy<System.Collections.Generic.IReadOnlyCollection<string>> _aliasNames;
 
         private PolicyContext(Compilation compilation, AnalyzerOptions analyzerOptions)
@@ -46,8 +46,8 @@ namespace Policy.Model
             var additionalFiles = analyzerOptions.AdditionalFiles;
             _baseline = new Lazy<PolicyBaseline>(() => PolicyBaseline.Read(additionalFiles, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             GlobalSettings = PolicySettings.Read(options.GlobalOptions);
-            _hasAnnotations = new Lazy<bool>(() => ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName), LazyThreadSafetyMode.PublicationOnly);
-            _mayDeclareMcpTools = new Lazy<bool>(() => ReferencedTypes.Exists(compilation, Detection.ToolDetector.McpServerToolAttributeMetadataName), LazyThreadSafetyMode.PublicationOnly);
+            _hasAnnotations = new Catalogue.Once<bool>(() => ReferencedTypes.Exists(compilation, PolicyAttributes.AiSystemMetadataName), Catalogue.OnceMode.Publication);
+            _mayDeclareMcpTools = new Catalogue.Once<bool>(() => ReferencedTypes.Exists(compilation, Detection.ToolDetector.McpServerToolAttributeMetadataName), Catalogue.OnceMode.Publication);
             _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.PublicationOnly); // never make a callback wait: a second thread computes the same answer

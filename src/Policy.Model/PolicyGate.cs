@@ -77,16 +77,16 @@ namespace Policy.Model
                 new System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Facts>();
 
             private readonly Compilation _compilation;
-            private readonly Lazy<bool> _referencesNonPlatform;
-            private readonly Lazy<bool> _importsAiNamespace;
-            private readonly Lazy<bool> _declaresAnnotations;
+            private readonly Catalogue.Once<bool> _referencesNonPlatform;
+            private readonly Catalogue.Once<bool> _importsAiNamespace;
+            private readonly Catalogue.Once<bool> _declaresAnnotations;
 
             private Facts(Compilation compilation)
             {
                 _compilation = compilation;
-                _referencesNonPlatform = new Lazy<bool>(() => ReferencedTypes.ReferencesAnyNonPlatformAssembly(_compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
-                _importsAiNamespace = new Lazy<bool>(() => Catalogue.UnresolvedAiNames.ImportsAiNamespace(_compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
-                _declaresAnnotations = new Lazy<bool>(() => DeclaresAnnotationsNamespace(_compilation), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+                _referencesNonPlatform = new Catalogue.Once<bool>(() => ReferencedTypes.ReferencesAnyNonPlatformAssembly(_compilation), Catalogue.OnceMode.Publication);
+                _importsAiNamespace = new Catalogue.Once<bool>(() => Catalogue.UnresolvedAiNames.ImportsAiNamespace(_compilation), Catalogue.OnceMode.Publication);
+                _declaresAnnotations = new Catalogue.Once<bool>(() => DeclaresAnnotationsNamespace(_compilation), Catalogue.OnceMode.Publication);
             }
 
             public bool ReferencesNonPlatform => _referencesNonPlatform.Value;
@@ -114,13 +114,19 @@ namespace Policy.Model
 
         private static bool DeclaresAnnotationsNamespace(Compilation compilation)
         {
-            var stack = new System.Collections.Generic.Stack<(SyntaxNode Node, string Prefix)>();
+            // Two lists as one stack: a stack of tuples is framework code over a value type, JIT-compiled in every build.
+            var nodes = new System.Collections.Generic.List<SyntaxNode>();
+            var prefixes = new System.Collections.Generic.List<string>();
             foreach (var tree in compilation.SyntaxTrees)
             {
-                stack.Push((tree.GetRoot(), string.Empty));
-                while (stack.Count > 0)
+                nodes.Add(tree.GetRoot());
+                prefixes.Add(string.Empty);
+                while (nodes.Count > 0)
                 {
-                    var (node, prefix) = stack.Pop();
+                    var node = nodes[nodes.Count - 1];
+                    var prefix = prefixes[prefixes.Count - 1];
+                    nodes.RemoveAt(nodes.Count - 1);
+                    prefixes.RemoveAt(prefixes.Count - 1);
                     var members = node switch
                     {
                         CompilationUnitSyntax unit => unit.Members,
@@ -139,7 +145,8 @@ namespace Policy.Model
 
                             if (PolicyAttributes.Namespace.StartsWith(name + ".", StringComparison.Ordinal))
                             {
-                                stack.Push((ns, name + "."));
+                                nodes.Add(ns);
+                                prefixes.Add(name + ".");
                             }
                         }
                     }

@@ -49,11 +49,11 @@ namespace Policy.Model.Baseline
         public const string FileName = "policy.baseline.txt";
 
         /// <summary>An empty baseline.</summary>
-        public static PolicyBaseline Empty { get; } = new PolicyBaseline(ImmutableArray<BaselineEntry>.Empty, ImmutableArray<(Location, string)>.Empty);
+        public static PolicyBaseline Empty { get; } = new PolicyBaseline(ImmutableArray<BaselineEntry>.Empty, ImmutableArray<BaselineError>.Empty);
 
         private readonly HashSet<string> _keys;
 
-        private PolicyBaseline(ImmutableArray<BaselineEntry> entries, ImmutableArray<(Location, string)> errors)
+        private PolicyBaseline(ImmutableArray<BaselineEntry> entries, ImmutableArray<BaselineError> errors)
         {
             Entries = entries;
             Errors = errors;
@@ -68,7 +68,7 @@ namespace Policy.Model.Baseline
         public ImmutableArray<BaselineEntry> Entries { get; }
 
         /// <summary>Malformed lines with their location and text.</summary>
-        public ImmutableArray<(Location Location, string Text)> Errors { get; }
+        public ImmutableArray<BaselineError> Errors { get; }
 
         /// <summary>True when no entry exists.</summary>
         public bool IsEmpty => Entries.IsEmpty;
@@ -99,7 +99,7 @@ namespace Policy.Model.Baseline
         public static PolicyBaseline Read(ImmutableArray<AdditionalText> files, CancellationToken cancellationToken)
         {
             var entries = ImmutableArray.CreateBuilder<BaselineEntry>();
-            var errors = ImmutableArray.CreateBuilder<(Location, string)>();
+            var errors = ImmutableArray.CreateBuilder<BaselineError>();
             var ordered = new List<AdditionalText>();
             foreach (var file in files)
             {
@@ -143,7 +143,7 @@ namespace Policy.Model.Baseline
                     var parts = content.Split(new[] { ' ', '\t' }, StringSplitOptions.RemoveEmptyEntries);
                     if (parts.Length != 2 || !IsRuleId(parts[0]) || parts[1].Length < 3 || parts[1][1] != ':')
                     {
-                        errors.Add((location, content));
+                        errors.Add(new BaselineError(location, content));
                         continue;
                     }
 
@@ -156,5 +156,24 @@ namespace Policy.Model.Baseline
 
         private static bool IsRuleId(string value) =>
             value.Length == 6 && value.StartsWith("POL", StringComparison.OrdinalIgnoreCase) && char.IsDigit(value[3]) && char.IsDigit(value[4]) && char.IsDigit(value[5]);
+    }
+    /// <summary>
+    /// A line of the baseline file that is not a valid entry, and where it is. A class rather than a tuple: an
+    /// <c>ImmutableArray</c> of tuples is framework code over a value type, JIT-compiled in every build that reads it.
+    /// </summary>
+    public sealed class BaselineError
+    {
+        /// <summary>Creates an error.</summary>
+        public BaselineError(Location location, string text)
+        {
+            Location = location;
+            Text = text;
+        }
+
+        /// <summary>The line in the baseline file.</summary>
+        public Location Location { get; }
+
+        /// <summary>The line's text.</summary>
+        public string Text { get; }
     }
 }

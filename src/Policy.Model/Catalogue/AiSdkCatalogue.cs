@@ -44,7 +44,20 @@ namespace Policy.Model.Catalogue
         public static ImmutableArray<string> BuiltInNames { get; } = BuiltIn.Select(e => e.MetadataName).ToImmutableArray();
 
         /// <summary>The built-in entries by metadata name.</summary>
-        public static ImmutableDictionary<string, AiSdkEntry> ByName { get; } = BuiltIn.ToImmutableDictionary(e => e.MetadataName, StringComparer.Ordinal);
+        public static ImmutableDictionary<string, AiSdkEntry> ByName { get; } = IndexByName();
+
+        private static ImmutableDictionary<string, AiSdkEntry> IndexByName()
+        {
+            // A builder, not ToImmutableDictionary(selector): that goes through LINQ over KeyValuePair, framework code over a
+            // value type that the runtime JIT-compiles in every build.
+            var builder = ImmutableDictionary.CreateBuilder<string, AiSdkEntry>(StringComparer.Ordinal);
+            foreach (var entry in BuiltIn)
+            {
+                builder.Add(entry.MetadataName, entry);
+            }
+
+            return builder.ToImmutable();
+        }
 
         private static ImmutableArray<AiSdkEntry> Build()
         {

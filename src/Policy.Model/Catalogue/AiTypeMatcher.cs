@@ -16,12 +16,12 @@ namespace Policy.Model.Catalogue
         private static readonly object NoMatch = new object();
 
         private readonly Dictionary<INamedTypeSymbol, AiSdkEntry> _types;
-        private readonly ImmutableArray<(string Prefix, AiSdkEntry Entry)> _namespaces;
+        private readonly PrefixedEntry[] _namespaces;
         // Every type a compilation's signatures and bodies mention is added once, from every analysis thread at once.
         private readonly ConcurrentDictionary<INamedTypeSymbol, object> _definitions = ConcurrentCache.Large<INamedTypeSymbol, object>(ReferenceComparer<INamedTypeSymbol>.Instance);
         private readonly ConcurrentDictionary<INamespaceSymbol, string> _namespaceNames = ConcurrentCache.Small<INamespaceSymbol, string>(SymbolEqualityComparer.Default);
 
-        private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, ImmutableArray<(string, AiSdkEntry)> namespaces, UnresolvedAiNames unresolved)
+        private AiTypeMatcher(Dictionary<INamedTypeSymbol, AiSdkEntry> types, PrefixedEntry[] namespaces, UnresolvedAiNames unresolved)
         {
             _types = types;
             _namespaces = namespaces;
@@ -35,14 +35,14 @@ namespace Policy.Model.Catalogue
         public bool IsEmptyIncludingUnresolved => IsEmpty && !Unresolved.MayMatch;
 
         /// <summary>True when the compilation references no catalogued type and no namespace is configured: nothing can match.</summary>
-        public bool IsEmpty => _types.Count == 0 && _namespaces.IsEmpty;
+        public bool IsEmpty => _types.Count == 0 && _namespaces.Length == 0;
 
         /// <summary>True when the organisation configured AI types or namespaces (<c>policy.ai_types</c>, <c>policy.ai_namespaces</c>) that this compilation can see.</summary>
         public bool HasConfiguredEntries
         {
             get
             {
-                if (!_namespaces.IsEmpty)
+                if (_namespaces.Length != 0)
                 {
                     return true;
                 }
@@ -60,7 +60,7 @@ namespace Policy.Model.Catalogue
         }
 
         /// <summary>True when namespaces are configured (<c>policy.ai_namespaces</c>): every type under them matches, by namespace.</summary>
-        public bool HasNamespaceEntries => !_namespaces.IsEmpty;
+        public bool HasNamespaceEntries => _namespaces.Length != 0;
 
         /// <summary>The catalogued types this compilation references, with their entries.</summary>
         public IReadOnlyDictionary<INamedTypeSymbol, AiSdkEntry> ResolvedTypes => _types;
@@ -78,7 +78,7 @@ namespace Policy.Model.Catalogue
             {
                 // Only the shared framework is referenced: no SDK can be there. Decided on assembly names, without even
                 // building the catalogue (a cold compiler would pay its construction and JIT in every such project).
-                return new AiTypeMatcher(types, ImmutableArray<(string, AiSdkEntry)>.Empty, unresolved);
+                return new AiTypeMatcher(types, Array.Empty<PrefixedEntry>(), unresolved);
             }
 
             // Built-in entries are SDK types from metadata: a source type that merely shares the full name is not the SDK,
@@ -103,13 +103,13 @@ namespace Policy.Model.Catalogue
                 }
             }
 
-            var namespaces = ImmutableArray.CreateBuilder<(string, AiSdkEntry)>();
+            var namespaces = new List<PrefixedEntry>();
             foreach (var ns in additionalNamespaces)
             {
-                namespaces.Add((ns, new AiSdkEntry(ns + ".*", "Configured (policy.ai_namespaces)", "Organisation-defined", AiKind.Custom)));
+                namespaces.Add(new PrefixedEntry(ns, new AiSdkEntry(ns + ".*", "Configured (policy.ai_namespaces)", "Organisation-defined", AiKind.Custom)));
             }
 
-            return new AiTypeMatcher(types, namespaces.ToImmutable(), unresolved);
+            return new AiTypeMatcher(types, namespaces.ToArray(), unresolved);
         }
 
         /// <summary>
@@ -284,11 +284,13 @@ namespace Policy.Model.Catalogue
                 return entry;
             }
 
-            if (!_namespaces.IsEmpty && definition.ContainingNamespace is { IsGlobalNamespace: false } ns)
+            if (_namespaces.Length != 0 && definition.ContainingNamespace is { IsGlobalNamespace: false } ns)
             {
                 var name = _namespaceNames.GetOrAdd(ns, n => n.ToDisplayString());
-                foreach (var (prefix, nsEntry) in _namespaces)
+                foreach (var configured in _namespaces)
                 {
+                    var prefix = configured.Prefix;
+                    var nsEntry = configured.Entry;
                     if (name.Length >= prefix.Length && name.StartsWith(prefix, StringComparison.Ordinal) &&
                         (name.Length == prefix.Length || name[prefix.Length] == '.'))
                     {

@@ -49,10 +49,10 @@ namespace Policy.Model.Catalogue
 
         private readonly Compilation _compilation;
         private readonly ImmutableArray<string> _configuredNamespaces;
-        private readonly Lazy<ImmutableArray<string>> _globalImports;
-        private readonly ConcurrentDictionary<SyntaxTree, ImmutableArray<string>> _fileImports = ConcurrentCache.Large<SyntaxTree, ImmutableArray<string>>(ReferenceComparer<SyntaxTree>.Instance);
-        private readonly Lazy<bool> _mayMatch;
-        private readonly ImmutableArray<(string Root, AiSdkEntry Sdk)> _packageRoots;
+        private readonly Once<object> _globalImports; // a boxed ImmutableArray<string>: Once<ImmutableArray<T>> would be JIT-compiled
+        private readonly ConcurrentDictionary<SyntaxTree, object> _fileImports = ConcurrentCache.Large<SyntaxTree, object>(ReferenceComparer<SyntaxTree>.Instance); // boxed ImmutableArray<string>s
+        private readonly Once<bool> _mayMatch;
+        private readonly PrefixedEntry[] _packageRoots;
 
         // Caches of the error path, created on its first use: code that binds never allocates them.
         private ConcurrentDictionary<string, bool>? _resolves;
@@ -68,8 +68,8 @@ namespace Policy.Model.Catalogue
             _compilation = compilation;
             _configuredNamespaces = configuredNamespaces.ToImmutableArray();
             _packageRoots = PackageRoots(packageReferences);
-            _globalImports = new Lazy<ImmutableArray<string>>(ReadGlobalImports, System.Threading.LazyThreadSafetyMode.PublicationOnly);
-            _mayMatch = new Lazy<bool>(() => !_packageRoots.IsEmpty || ImportsAiNamespace(compilation, _configuredNamespaces), System.Threading.LazyThreadSafetyMode.PublicationOnly);
+            _globalImports = new Once<object>(() => ReadGlobalImports(), OnceMode.Publication);
+            _mayMatch = new Once<bool>(() => _packageRoots.Length != 0 || ImportsAiNamespace(compilation, _configuredNamespaces), OnceMode.Publication);
         }
 
         /// <summary>
@@ -83,14 +83,18 @@ namespace Policy.Model.Catalogue
         /// the other or lies under it (package OpenAI and namespace OpenAI.Chat: root OpenAI; package
         /// Microsoft.SemanticKernel.Core and namespace Microsoft.SemanticKernel: root Microsoft.SemanticKernel).
         /// </summary>
-        internal static ImmutableArray<(string Root, AiSdkEntry Sdk)> PackageRoots(IEnumerable<string>? packageReferences)
+        internal static PrefixedEntry[] PackageRoots(IEnumerable<string>? packageReferences)
         {
             if (packageReferences is null)
             {
-                return ImmutableArray<(string, AiSdkEntry)>.Empty;
+                return Array.Empty<PrefixedEntry>();
             }
 
-            var roots = new SortedDictionary<string, AiSdkEntry>(StringComparer.Ordinal);
+            // Dictionaries and sorted lists of strings only: a SortedDictionary, or LINQ over a dictionary's pairs, is framework
+            // code over KeyValuePair that the runtime JIT-compiles in every build.
+            var roots = new Dictionary<string, AiSdkEntry>(StringComparer.Ordinal);
+            var sdkNamespaces = new List<string>(SdkNamespaces.Keys);
+            sdkNamespaces.Sort(StringComparer.Ordinal);
             foreach (var package in packageReferences)
             {
                 if (IsNotAi(package))
@@ -98,21 +102,29 @@ namespace Policy.Model.Catalogue
                     continue;
                 }
 
-                foreach (var pair in SdkNamespaces.OrderBy(p => p.Key, StringComparer.Ordinal))
+                foreach (var sdkNamespace in sdkNamespaces)
                 {
-                    var root = IsUnder(pair.Key, package) ? package : IsUnder(package, pair.Key) ? pair.Key : null;
+                    var root = IsUnder(sdkNamespace, package) ? package : IsUnder(package, sdkNamespace) ? sdkNamespace : null;
                     if (root != null && !roots.ContainsKey(root))
                     {
-                        roots.Add(root, pair.Value);
+                        roots.Add(root, SdkNamespaces[sdkNamespace]);
                     }
                 }
             }
 
-            return roots.Select(p => (p.Key, p.Value)).ToImmutableArray();
+            var ordered = new List<string>(roots.Keys);
+            ordered.Sort(StringComparer.Ordinal);
+            var result = new PrefixedEntry[ordered.Count];
+            for (var i = 0; i < result.Length; i++)
+            {
+                result[i] = new PrefixedEntry(ordered[i], roots[ordered[i]]);
+            }
+
+            return result;
         }
 
         /// <summary>True when the project's package references were supplied (the CLI): every file may then name an SDK's unresolved API.</summary>
-        public bool HasPackageRoots => !_packageRoots.IsEmpty;
+        public bool HasPackageRoots => _packageRoots.Length != 0;
 
         /// <summary>True when an unresolved name under <paramref name="ns"/> can be suspected by namespace (an AI SDK's, or under one).</summary>
         public bool IsAiNamespace(string ns) => SdkNamespace(ns) != null;
@@ -201,8 +213,8 @@ namespace Policy.Model.Catalogue
                 return SdkNamespace(qualifier) is { } sdk ? Unresolved(sdk, full) : null;
             }
 
-            var imports = tree is null ? ImmutableArray<string>.Empty : _fileImports.GetOrAdd(tree, t => Imports(t.GetRoot()).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray());
-            var global = _globalImports.Value;
+            var imports = tree is null ? ImmutableArray<string>.Empty : (ImmutableArray<string>)_fileImports.GetOrAdd(tree, t => Imports(t.GetRoot()).Distinct(StringComparer.Ordinal).OrderBy(n => n, StringComparer.Ordinal).ToImmutableArray());
+            var global = (ImmutableArray<string>)_globalImports.Value;
 
             // A catalogue type under an imported namespace.
             foreach (var ns in imports.Concat(global))
@@ -336,11 +348,11 @@ namespace Policy.Model.Catalogue
                 }
             }
 
-            foreach (var (root, package) in _packageRoots)
+            foreach (var root in _packageRoots)
             {
-                if (IsUnder(ns, root))
+                if (IsUnder(ns, root.Prefix))
                 {
-                    return package;
+                    return root.Entry;
                 }
             }
 

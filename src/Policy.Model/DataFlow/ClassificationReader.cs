@@ -48,7 +48,7 @@ namespace Policy.Model.DataFlow
         private readonly ConcurrentDictionary<ISymbol, DataLabel> _member = ConcurrentCache.Large<ISymbol, DataLabel>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<IMethodSymbol, DataLabel> _returns = ConcurrentCache.Large<IMethodSymbol, DataLabel>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ITypeSymbol, DataLabel> _types = ConcurrentCache.Large<ITypeSymbol, DataLabel>(SymbolEqualityComparer.Default);
-        private readonly ConcurrentDictionary<ITypeSymbol, ImmutableArray<DataSource>> _wholeObjects = ConcurrentCache.Large<ITypeSymbol, ImmutableArray<DataSource>>(SymbolEqualityComparer.Default);
+        private readonly ConcurrentDictionary<ITypeSymbol, object> _wholeObjects = ConcurrentCache.Large<ITypeSymbol, object>(SymbolEqualityComparer.Default); // boxed ImmutableArray<DataSource>s (see Catalogue.Once)
         private readonly ConcurrentDictionary<IAssemblySymbol, bool> _ownAssemblies = ConcurrentCache.Small<IAssemblySymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<INamedTypeSymbol, bool> _declaredAiTypes = ConcurrentCache.Small<INamedTypeSymbol, bool>(SymbolEqualityComparer.Default);
         private readonly ConcurrentDictionary<ISymbol, bool> _constantLike = ConcurrentCache.Large<ISymbol, bool>(SymbolEqualityComparer.Default);
@@ -176,7 +176,7 @@ namespace Policy.Model.DataFlow
         /// else each public field and property (classified or not) when at least one is classified; else the type, unclassified.
         /// Empty for a type with no public data.
         /// </summary>
-        public ImmutableArray<DataSource> WholeObject(ITypeSymbol type) => _wholeObjects.GetOrAdd(type.OriginalDefinition, ComputeWholeObject);
+        public ImmutableArray<DataSource> WholeObject(ITypeSymbol type) => (ImmutableArray<DataSource>)_wholeObjects.GetOrAdd(type.OriginalDefinition, t => ComputeWholeObject(t));
 
         /// <summary>The element type of arrays, nullables and one-argument generic types (<c>List&lt;T&gt;</c>, <c>Task&lt;T&gt;</c>), else the type.</summary>
         public static ITypeSymbol? ElementType(ITypeSymbol? type)

@@ -7,6 +7,7 @@ using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using Policy.Model.Catalogue;
 
 namespace Policy.Model.Declarations
 {
@@ -31,12 +32,12 @@ namespace Policy.Model.Declarations
         private readonly Dictionary<string, List<Candidate>> _candidatesById;
         private readonly List<Candidate> _unresolved;
         private readonly List<Candidate> _all;
-        private readonly Lazy<ImmutableArray<AttributeView>> _assemblyDeclarations;
-        private readonly Lazy<(Dictionary<string, string> Names, Dictionary<string, SystemDeclaration> Declarations)> _referenced;
-        private readonly Lazy<ImmutableArray<SystemDeclaration>> _systems;
+        private readonly Once<object> _assemblyDeclarations; // boxed ImmutableArrays (see Catalogue.Once)
+        private readonly Once<ReferencedSystems> _referenced;
+        private readonly Once<object> _systems;
         private readonly ConcurrentDictionary<string, IReadOnlyList<SystemDeclaration>> _systemsById = new ConcurrentDictionary<string, IReadOnlyList<SystemDeclaration>>(StringComparer.Ordinal);
         private readonly ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>> _componentsById = new ConcurrentDictionary<string, IReadOnlyList<INamedTypeSymbol>>(StringComparer.Ordinal);
-        private readonly ConcurrentDictionary<AttributeData, ImmutableArray<AttributeView>> _governance = new ConcurrentDictionary<AttributeData, ImmutableArray<AttributeView>>(Catalogue.ReferenceComparer<AttributeData>.Instance);
+        private readonly ConcurrentDictionary<AttributeData, object> _governance = new ConcurrentDictionary<AttributeData, object>(Catalogue.ReferenceComparer<AttributeData>.Instance); // boxed ImmutableArray<AttributeView>s
 
         private DeclarationIndex(Compilation compilation, Dictionary<string, List<Candidate>> candidatesById, List<Candidate> unresolved, List<Candidate> all, bool assemblyMayDeclare, CancellationToken cancellationToken)
         {
@@ -44,25 +45,39 @@ namespace Policy.Model.Declarations
             _candidatesById = candidatesById;
             _unresolved = unresolved;
             _all = all;
-            _assemblyDeclarations = new Lazy<ImmutableArray<AttributeView>>(
+            _assemblyDeclarations = new Once<object>(
                 () => assemblyMayDeclare ? DeclarationReader.Read(compilation.Assembly) : ImmutableArray<AttributeView>.Empty,
-                LazyThreadSafetyMode.ExecutionAndPublication);
-            _referenced = new Lazy<(Dictionary<string, string>, Dictionary<string, SystemDeclaration>)>(
+                OnceMode.Exclusive);
+            _referenced = new Once<ReferencedSystems>(
                 () =>
                 {
                     var declarations = new Dictionary<string, SystemDeclaration>(StringComparer.Ordinal);
                     var names = ReadReferencedSystems(compilation, declarations, cancellationToken);
-                    return (names, declarations);
+                    return new ReferencedSystems(names, declarations);
                 },
-                LazyThreadSafetyMode.ExecutionAndPublication);
-            _systems = new Lazy<ImmutableArray<SystemDeclaration>>(ReadAllSystems, LazyThreadSafetyMode.ExecutionAndPublication);
+                OnceMode.Exclusive);
+            _systems = new Once<object>(() => ReadAllSystems(), OnceMode.Exclusive);
+        }
+
+        /// <summary>The systems that referenced assemblies declare: their assembly's name and their declaration, by id.</summary>
+        private sealed class ReferencedSystems
+        {
+            public ReferencedSystems(Dictionary<string, string> names, Dictionary<string, SystemDeclaration> declarations)
+            {
+                Names = names;
+                Declarations = declarations;
+            }
+
+            public Dictionary<string, string> Names { get; }
+
+            public Dictionary<string, SystemDeclaration> Declarations { get; }
         }
 
         /// <summary>The systems declared in this compilation's source (types and assembly), in source order.</summary>
-        public ImmutableArray<SystemDeclaration> Systems => _systems.Value;
+        public ImmutableArray<SystemDeclaration> Systems => (ImmutableArray<SystemDeclaration>)_systems.Value;
 
         /// <summary>The policy attributes on this compilation's assembly.</summary>
-        public ImmutableArray<AttributeView> AssemblyDeclarations => _assemblyDeclarations.Value;
+        public ImmutableArray<AttributeView> AssemblyDeclarations => (ImmutableArray<AttributeView>)_assemblyDeclarations.Value;
 
         /// <summary>True when a system with this id is declared in source or in a referenced assembly.</summary>
         public bool IsKnownSystem(string id) => SystemsWithId(id).Count > 0 || _referenced.Value.Names.ContainsKey(id);
@@ -106,7 +121,7 @@ namespace Policy.Model.Declarations
         public ImmutableArray<AttributeView> Governance(SystemDeclaration system, DeclarationKind kind)
         {
             // The declarations of every kind are gathered once per system (a system is asked for each kind it requires).
-            var all = _governance.GetOrAdd(system.Attribute.Data, _ => ReadGovernance(system));
+            var all = (ImmutableArray<AttributeView>)_governance.GetOrAdd(system.Attribute.Data, _ => ReadGovernance(system));
             var builder = ImmutableArray.CreateBuilder<AttributeView>();
             foreach (var declaration in all)
             {

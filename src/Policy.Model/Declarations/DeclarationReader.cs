@@ -13,10 +13,10 @@ namespace Policy.Model.Declarations
             foreach (var attribute in symbol.GetAttributes())
             {
                 var kind = PolicyAttributes.Classify(attribute.AttributeClass);
-                if (kind != null)
+                if (kind is { } found) // not kind.Value: Nullable<T>.Value is framework code over our enum, JIT-compiled in every build
                 {
                     builder ??= ImmutableArray.CreateBuilder<AttributeView>();
-                    builder.Add(new AttributeView(kind.Value, attribute, symbol));
+                    builder.Add(new AttributeView(found, attribute, symbol));
                 }
             }
 

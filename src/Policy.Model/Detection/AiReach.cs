@@ -123,12 +123,7 @@ namespace Policy.Model.Detection
                 }
 
                 var span = reference.Span;
-                var index = Array.BinarySearch(positions, span.Start);
-                if (index < 0)
-                {
-                    index = ~index;
-                }
-
+                var index = FirstAtOrAfter(positions, span.Start);
                 if (index < positions.Length && positions[index] < span.End)
                 {
                     return true;
@@ -262,17 +257,36 @@ namespace Policy.Model.Detection
         private static HashSet<string> NamespacesInScope(Compilation compilation, HashSet<string> imports, HashSet<string> declared, CancellationToken cancellationToken)
         {
             var names = new HashSet<string>(StringComparer.Ordinal) { string.Empty };
-            var stack = new Stack<(SyntaxList<UsingDirectiveSyntax> Usings, SyntaxList<MemberDeclarationSyntax> Members, string Prefix)>();
+            // Two lists as one stack (a compilation unit or namespace, and its dotted name): a stack of tuples is framework
+            // code over a value type that the runtime JIT-compiles in every build.
+            var nodes = new List<SyntaxNode>();
+            var prefixes = new List<string>();
             foreach (var tree in compilation.SyntaxTrees)
             {
                 if (tree.GetRoot(cancellationToken) is CompilationUnitSyntax unit)
                 {
-                    stack.Push((unit.Usings, unit.Members, string.Empty));
+                    nodes.Add(unit);
+                    prefixes.Add(string.Empty);
                 }
 
-                while (stack.Count > 0)
+                while (nodes.Count > 0)
                 {
-                    var (usings, members, prefix) = stack.Pop();
+                    var node = nodes[nodes.Count - 1];
+                    var prefix = prefixes[prefixes.Count - 1];
+                    nodes.RemoveAt(nodes.Count - 1);
+                    prefixes.RemoveAt(prefixes.Count - 1);
+                    SyntaxList<UsingDirectiveSyntax> usings;
+                    SyntaxList<MemberDeclarationSyntax> members;
+                    if (node is BaseNamespaceDeclarationSyntax container)
+                    {
+                        usings = container.Usings;
+                        members = container.Members;
+                    }
+                    else
+                    {
+                        usings = ((CompilationUnitSyntax)node).Usings;
+                        members = ((CompilationUnitSyntax)node).Members;
+                    }
                     foreach (var directive in usings)
                     {
                         if (directive.Alias is null && directive.StaticKeyword.IsKind(SyntaxKind.None) && directive.Name is { } imported)
@@ -296,7 +310,8 @@ namespace Policy.Model.Detection
 
                             names.Add(full);
                             declared.Add(full);
-                            stack.Push((ns.Usings, ns.Members, full));
+                            nodes.Add(ns);
+                            prefixes.Add(full);
                         }
                     }
                 }
@@ -484,7 +499,7 @@ namespace Policy.Model.Detection
                 var buffer = Array.Empty<char>();
                 var rounds = 0;
                 var hitCount = 0;
-                var found = new List<(int Position, NameTable.Entry Entry)>();
+                var found = new Found();
                 while (_pendingTypes.Count > 0 || _pendingMembers.Count > 0)
                 {
                     // The first round tokenizes every file against all names; the later ones look for a few names only
@@ -543,8 +558,10 @@ namespace Policy.Model.Detection
 
                         var list = hits[i] ??= new List<int>();
                         SyntaxNode? root = null;
-                        foreach (var (position, entry) in found)
+                        for (var f = 0; f < found.Count; f++)
                         {
+                            var position = found.Position(f);
+                            var entry = found.Entry(f);
                             list.Add(position);
                             hitCount++;
                             if (entry.Classify)
@@ -778,7 +795,7 @@ namespace Policy.Model.Detection
         /// something that is not read as plain identifiers (a Unicode escape, a formatting character inside a name): the
         /// caller then takes every position of the file.
         /// </summary>
-        private static bool ScanTokens(ReadOnlySpan<char> text, NameTable table, List<(int, NameTable.Entry)> found)
+        private static bool ScanTokens(ReadOnlySpan<char> text, NameTable table, Found found)
         {
             var length = text.Length;
             var ascii = Ascii; // a local: no static-field access per character
@@ -821,7 +838,7 @@ namespace Policy.Model.Detection
 
                 if (table.Find(text, start, i - start, hash) is { } entry)
                 {
-                    found.Add((start, entry));
+                    found.Add(start, entry);
                 }
             }
 
@@ -832,7 +849,7 @@ namespace Policy.Model.Detection
         /// As <see cref="ScanTokens"/> for a few names, each found with the runtime's substring search and kept where it is a
         /// whole identifier. Only for files the first round read as plain identifiers.
         /// </summary>
-        private static bool ScanNames(ReadOnlySpan<char> text, NameTable table, List<(int, NameTable.Entry)> found)
+        private static bool ScanNames(ReadOnlySpan<char> text, NameTable table, Found found)
         {
             var length = text.Length;
             foreach (var entry in table.Entries)
@@ -850,7 +867,7 @@ namespace Policy.Model.Detection
                     var end = start + entry.Name.Length;
                     if ((start == 0 || !IsPart(text[start - 1])) && (end == length || !IsPart(text[end])))
                     {
-                        found.Add((start, entry));
+                        found.Add(start, entry);
                     }
 
                     from = start + 1;
@@ -880,6 +897,62 @@ namespace Policy.Model.Detection
                 UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.LetterNumber;
 
         /// <summary>An open-addressing set of names, looked up by a span of characters and its hash (no string per identifier).</summary>
+        /// <summary>The index of the first of the sorted <paramref name="positions"/> at or after <paramref name="start"/> (their length when none is).</summary>
+        internal static int FirstAtOrAfter(int[] positions, int start)
+        {
+            // By hand: Array.BinarySearch<int> is framework code over a value type that no ReadyToRun image holds.
+            int low = 0, high = positions.Length;
+            while (low < high)
+            {
+                var middle = low + ((high - low) >> 1);
+                if (positions[middle] < start)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+
+            return low;
+        }
+
+        /// <summary>
+        /// The hits of one file's scan in text order, as two arrays: a <c>List</c> of (position, entry) tuples is framework
+        /// code over a value type, JIT-compiled inside the first callback of every build (docs/performance.md, "Session 12").
+        /// </summary>
+        private sealed class Found
+        {
+            private int[] _positions = new int[32];
+            private NameTable.Entry[] _entries = new NameTable.Entry[32];
+
+            public int Count { get; private set; }
+
+            public int Position(int index) => _positions[index];
+
+            public NameTable.Entry Entry(int index) => _entries[index];
+
+            public void Clear() => Count = 0;
+
+            public void Add(int position, NameTable.Entry entry)
+            {
+                if (Count == _positions.Length)
+                {
+                    var positions = new int[Count * 2];
+                    var entries = new NameTable.Entry[Count * 2];
+                    Array.Copy(_positions, positions, Count);
+                    Array.Copy(_entries, entries, Count);
+                    _positions = positions;
+                    _entries = entries;
+                }
+
+                _positions[Count] = position;
+                _entries[Count] = entry;
+                Count++;
+            }
+        }
+
         private sealed class NameTable
         {
             public const uint Seed = 2166136261;

@@ -13,12 +13,12 @@ namespace Policy.Model.Detection
     {
         // One object per analysed type (most types use no AI): the entry sets are created on the first use recorded, and
         // the object itself is the lock.
-        private SortedDictionary<string, AiSdkEntry>? _entries;
+        private Dictionary<string, AiSdkEntry>? _entries; // sorted when read: a SortedDictionary is framework code over KeyValuePair, JIT-compiled in every build
         private Location? _first;
         private Location? _firstWiring;
         private AiSdkEntry? _firstEntry;
         private AiSdkEntry? _firstWiringEntry;
-        private SortedDictionary<string, AiSdkEntry>? _suspectedEntries;
+        private Dictionary<string, AiSdkEntry>? _suspectedEntries;
         private Location? _firstSuspected;
         private AiSdkEntry? _firstSuspectedEntry;
         private Location? _firstSuspectedWiring;
@@ -66,8 +66,8 @@ namespace Policy.Model.Detection
                 }
 
                 var set = entry.IsUnresolved
-                    ? _suspectedEntries ??= new SortedDictionary<string, AiSdkEntry>(System.StringComparer.Ordinal)
-                    : _entries ??= new SortedDictionary<string, AiSdkEntry>(System.StringComparer.Ordinal);
+                    ? _suspectedEntries ??= new Dictionary<string, AiSdkEntry>(System.StringComparer.Ordinal)
+                    : _entries ??= new Dictionary<string, AiSdkEntry>(System.StringComparer.Ordinal);
                 set[entry.MetadataName] = entry;
                 _any = true;
             }
@@ -136,7 +136,9 @@ namespace Policy.Model.Detection
                 {
                     // Suspected entries only when nothing resolved: a confirmed component lists what it really uses.
                     var set = _entries is { Count: > 0 } ? _entries : _suspectedEntries;
-                    return set is null ? new List<AiSdkEntry>() : new List<AiSdkEntry>(set.Values);
+                    var entries = set is null ? new List<AiSdkEntry>() : new List<AiSdkEntry>(set.Values);
+                    entries.Sort((a, b) => string.CompareOrdinal(a.MetadataName, b.MetadataName));
+                    return entries;
                 }
             }
         }

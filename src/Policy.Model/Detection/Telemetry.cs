@@ -222,28 +222,28 @@ namespace Policy.Model.Detection
     {
         private readonly Compilation _compilation;
         private readonly DeclarationIndex _index;
-        private readonly ConcurrentDictionary<string, ImmutableArray<TelemetryObservation>> _bySystem = new ConcurrentDictionary<string, ImmutableArray<TelemetryObservation>>(StringComparer.Ordinal);
-        private readonly Lazy<ImmutableArray<TelemetryObservation>> _switches;
-        private readonly Lazy<ImmutableArray<TelemetryObservation>> _everywhere;
+        private readonly ConcurrentDictionary<string, object> _bySystem = new ConcurrentDictionary<string, object>(StringComparer.Ordinal); // boxed ImmutableArray<TelemetryObservation>s
+        private readonly Catalogue.Once<object> _switches; // boxed ImmutableArray<TelemetryObservation>s (Catalogue.Once)
+        private readonly Catalogue.Once<object> _everywhere;
 
         /// <summary>Creates the observer of a compilation.</summary>
         public TelemetryObserver(Compilation compilation, DeclarationIndex index)
         {
             _compilation = compilation;
             _index = index;
-            _switches = new Lazy<ImmutableArray<TelemetryObservation>>(() => Scan(Telemetry.SemanticKernelDiagnosticsSwitch, switchesOnly: true), LazyThreadSafetyMode.ExecutionAndPublication);
-            _everywhere = new Lazy<ImmutableArray<TelemetryObservation>>(() => Scan(null, switchesOnly: false), LazyThreadSafetyMode.ExecutionAndPublication);
+            _switches = new Catalogue.Once<object>(() => Scan(Telemetry.SemanticKernelDiagnosticsSwitch, switchesOnly: true), Catalogue.OnceMode.Exclusive);
+            _everywhere = new Catalogue.Once<object>(() => Scan(null, switchesOnly: false), Catalogue.OnceMode.Exclusive);
         }
 
         /// <summary>The logging or telemetry observed for a system, in source order (file path, position); empty when none.</summary>
         public ImmutableArray<TelemetryObservation> Observe(SystemDeclaration system, CancellationToken cancellationToken) =>
-            _bySystem.GetOrAdd(system.Id + "|" + (system.IsAssemblyLevel ? "assembly" : system.DeclaringSymbol.ToDisplayString()), _ => Compute(system, cancellationToken));
+            (ImmutableArray<TelemetryObservation>)_bySystem.GetOrAdd(system.Id + "|" + (system.IsAssemblyLevel ? "assembly" : system.DeclaringSymbol.ToDisplayString()), _ => Compute(system, cancellationToken));
 
         private ImmutableArray<TelemetryObservation> Compute(SystemDeclaration system, CancellationToken cancellationToken)
         {
             if (system.IsAssemblyLevel)
             {
-                return _everywhere.Value;
+                return (ImmutableArray<TelemetryObservation>)_everywhere.Value;
             }
 
             var types = new List<INamedTypeSymbol>();
@@ -269,7 +269,7 @@ namespace Policy.Model.Detection
                 }
             }
 
-            observations.AddRange(_switches.Value);
+            observations.AddRange((ImmutableArray<TelemetryObservation>)_switches.Value);
             return Sorted(observations);
         }
 

@@ -183,7 +183,7 @@ namespace Policy.Model.Evaluation
             var required = settings.RequirementsFor(system);
             foreach (var rule in RuleCatalogue.Requirements)
             {
-                var kind = rule.RequiredDeclaration!.Value;
+                var kind = rule.RequiredDeclaration.GetValueOrDefault();
                 if (required.Contains(kind) && index.Governance(system, kind).IsEmpty && !IsObserved(system, kind, telemetry, cancellationToken))
                 {
                     findings.Add(new Finding(rule.Id, location, system.Id, system.Id, Reason(system, settings, byRisk, kind)));
@@ -343,7 +343,12 @@ namespace Policy.Model.Evaluation
         {
             var span = location.GetMappedLineSpan();
             var path = span.Path ?? string.Empty;
-            var slash = path.LastIndexOfAny(new[] { '/', '\\' });
+            var slash = path.Length - 1; // by hand: LastIndexOfAny is vectorized framework code that the runtime JIT-compiles
+            while (slash >= 0 && path[slash] != '/' && path[slash] != '\\')
+            {
+                slash--;
+            }
+
             return (slash >= 0 ? path.Substring(slash + 1) : path) + ":" + (span.StartLinePosition.Line + 1).ToString(CultureInfo.InvariantCulture);
         }
 

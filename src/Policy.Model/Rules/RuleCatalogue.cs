@@ -442,7 +442,7 @@ namespace Policy.Model.Rules
             var builder = ImmutableArray.CreateBuilder<DeclarationKind>();
             foreach (var rule in rules)
             {
-                builder.Add(rule.RequiredDeclaration!.Value);
+                builder.Add(rule.RequiredDeclaration.GetValueOrDefault());
             }
 
             return builder.ToImmutable();

@@ -259,7 +259,7 @@ namespace Policy.Model.Settings
             var parts = new List<string>();
             foreach (var rule in RuleCatalogue.Requirements)
             {
-                if (requirements.Contains(rule.RequiredDeclaration!.Value))
+                if (requirements.Contains(rule.RequiredDeclaration.GetValueOrDefault()))
                 {
                     parts.Add(rule.RequirementKeyword!);
                 }
@@ -526,7 +526,7 @@ namespace Policy.Model.Settings
                     return fallback;
                 }
 
-                result |= Requirements.Of(rule.RequiredDeclaration!.Value);
+                result |= Requirements.Of(rule.RequiredDeclaration.GetValueOrDefault());
             }
 
             return result;
