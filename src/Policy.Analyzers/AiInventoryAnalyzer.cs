@@ -53,24 +53,28 @@ namespace Policy.Analyzers
             start.RegisterSymbolStartAction(
                 symbolStart =>
                 {
-                    var matcher = policy.Matcher;
-                    if (matcher.IsEmptyIncludingUnresolved)
-                    {
-                        return; // No AI SDK type resolves and no file imports an AI SDK namespace: nothing can use AI.
-                    }
-
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
                     if (type.TypeKind == TypeKind.Enum)
                     {
                         return; // Named constants: no signature that can hold an AI type, no body that can call one.
                     }
 
-                    if (policy.ReachIfBuilt() is { } reach && !reach.MayUseAi(type))
+                    // While another callback builds the matcher or the filter, the type is analysed in full rather than
+                    // waited for (its callbacks ask for the matcher when they run).
+                    var matcher = policy.MatcherIfBuilt();
+                    if (matcher != null)
                     {
-                        // No name in the type's code can reach an AI type (AiReach: a sound filter built once from names):
-                        // neither its operations nor its signature can match, so neither is looked at. (While another
-                        // callback builds the filter, the type is analysed in full rather than waited for.)
-                        return;
+                        if (matcher.IsEmptyIncludingUnresolved)
+                        {
+                            return; // No AI SDK type resolves and no file imports an AI SDK namespace: nothing can use AI.
+                        }
+
+                        if (policy.ReachIfBuilt() is { } reach && !reach.MayUseAi(type))
+                        {
+                            // No name in the type's code can reach an AI type (AiReach: a sound filter built once from names):
+                            // neither its operations nor its signature can match, so neither is looked at.
+                            return;
+                        }
                     }
 
                     // One object per type holds its state and both callbacks (most types use no AI: nothing else is
@@ -94,19 +98,22 @@ namespace Policy.Analyzers
         {
             private readonly INamedTypeSymbol _type;
             private readonly PolicyContext _policy;
-            private readonly AiTypeMatcher _matcher;
+            private AiTypeMatcher? _matcher; // null until first asked when the type arrived while another callback built it
             private readonly TypeAiUsage _usage = new TypeAiUsage();
             private readonly bool _mayHoldTopLevel; // only the simple program type ("Program") holds top-level statements
             private TopLevelUsage? _topLevel;
             private int _countWiring; // 0 = not read yet, 1 = off, 2 = on (policy.count_di_wiring of the type's first file)
 
-            public TypeScope(INamedTypeSymbol type, PolicyContext policy, AiTypeMatcher matcher)
+            public TypeScope(INamedTypeSymbol type, PolicyContext policy, AiTypeMatcher? matcher)
             {
                 _type = type;
                 _policy = policy;
                 _matcher = matcher;
                 _mayHoldTopLevel = type.Name == SimpleProgramTypeName;
             }
+
+            // A benign race: every thread reads the same matcher from the policy.
+            private AiTypeMatcher Matcher => _matcher ??= _policy.Matcher;
 
             public void OnOperation(OperationAnalysisContext context)
             {
@@ -118,7 +125,7 @@ namespace Policy.Analyzers
                     if (ReferenceEquals(owner.ContainingSymbol, _type) || SymbolEqualityComparer.Default.Equals(owner.ContainingSymbol, _type))
                     {
                         var entry = System.Threading.LazyInitializer.EnsureInitialized(ref _topLevel, () => new TopLevelUsage((IMethodSymbol)owner))!;
-                        AiUsageDetector.AnalyzeOperation(context.Operation, _matcher, entry.Usage);
+                        AiUsageDetector.AnalyzeOperation(context.Operation, Matcher, entry.Usage);
                     }
 
                     return;
@@ -133,7 +140,7 @@ namespace Policy.Analyzers
                 // read once per type and only when such a check could apply.
                 var operation = context.Operation;
                 var includeWiring = NeedsWiringSetting(operation) && CountWiring();
-                if (AiUsageDetector.Match(operation, _matcher, includeWiring, out var wiring) is { } match)
+                if (AiUsageDetector.Match(operation, Matcher, includeWiring, out var wiring) is { } match)
                 {
                     _usage.Add(match, operation.Syntax.GetLocation(), wiring);
                 }
@@ -141,7 +148,7 @@ namespace Policy.Analyzers
 
             public void OnEnd(SymbolAnalysisContext end)
             {
-                AiUsageDetector.AnalyzeSignature(_type, _matcher, _usage);
+                AiUsageDetector.AnalyzeSignature(_type, Matcher, _usage);
                 if (!_usage.IsEmpty)
                 {
                     ReportType(end, _type, _usage, _policy);

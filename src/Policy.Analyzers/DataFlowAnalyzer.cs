@@ -110,9 +110,15 @@ namespace Policy.Analyzers
                 symbolStart =>
                 {
                     var type = (INamedTypeSymbol)symbolStart.Symbol;
-                    if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate || policy.Matcher.IsEmpty || (policy.ReachIfBuilt() is { } reach && !reach.MayUseAi(type)))
+                    if (type.TypeKind is TypeKind.Enum or TypeKind.Delegate)
                     {
-                        return; // No body, no AI SDK type referenced nor configured, or no code that can reach an AI type.
+                        return; // No body.
+                    }
+
+                    // While another callback builds the matcher or the filter, the type is analysed in full rather than waited for.
+                    if (policy.MatcherIfBuilt() is { } matcher && (matcher.IsEmpty || (policy.ReachIfBuilt() is { } reach && !reach.MayUseAi(type))))
+                    {
+                        return; // No AI SDK type referenced nor configured, or no code that can reach an AI type.
                     }
 
                     symbolStart.RegisterOperationAction(

@@ -28,7 +28,8 @@ namespace Policy.Model
         private readonly ConcurrentDictionary<AnalyzerConfigOptions, PolicySettings> _settingsByOptions =
             ConcurrentCache.Small<AnalyzerConfigOptions, PolicySettings>(ReferenceComparer<AnalyzerConfigOptions>.Instance);
         private readonly Lazy<DeclarationIndex> _index;
-        private readonly Lazy<AiTypeMatcher> _matcher;
+        private readonly object _matcherGate = new object();
+        private AiTypeMatcher? _matcher;
         private Detection.AiReach? _reach;
         private int _reachBuilding;
         private readonly Lazy<PolicyBaseline> _baseline;
@@ -50,7 +51,6 @@ namespace Policy.Model
             _mayDeclareMcpTools = new Catalogue.Once<bool>(() => ReferencedTypes.Exists(compilation, Detection.ToolDetector.McpServerToolAttributeMetadataName), Catalogue.OnceMode.Publication);
             _aliasNames = new Lazy<System.Collections.Generic.IReadOnlyCollection<string>>(() => PolicySyntax.AliasNames(compilation, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
             _index = new Lazy<DeclarationIndex>(() => DeclarationIndex.Build(compilation, AliasNames, CancellationToken.None), LazyThreadSafetyMode.ExecutionAndPublication);
-            _matcher = new Lazy<AiTypeMatcher>(CreateMatcher, LazyThreadSafetyMode.PublicationOnly); // never make a callback wait: a second thread computes the same answer
             _dataFlow = new Lazy<DataFlowContext>(CreateDataFlow, LazyThreadSafetyMode.ExecutionAndPublication);
             _telemetry = new Lazy<Detection.TelemetryObserver>(() => new Detection.TelemetryObserver(compilation, Index), LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -71,8 +71,60 @@ namespace Policy.Model
         /// <summary>The settings of global configuration (.globalconfig, MSBuild properties).</summary>
         public PolicySettings GlobalSettings { get; }
 
-        /// <summary>The AI type matcher.</summary>
-        public AiTypeMatcher Matcher => _matcher.Value;
+        /// <summary>The AI type matcher, built on first use (waiting for it if another thread builds it).</summary>
+        public AiTypeMatcher Matcher
+        {
+            get
+            {
+                var matcher = Volatile.Read(ref _matcher);
+                if (matcher != null)
+                {
+                    return matcher;
+                }
+
+                lock (_matcherGate)
+                {
+                    return BuildMatcher();
+                }
+            }
+        }
+
+        /// <summary>
+        /// The matcher, built by the first caller; null while another callback builds it. Like <see cref="ReachIfBuilt"/>:
+        /// a callback never waits for it (the compiler charges each waiting callback the whole build) nor builds a second
+        /// one at the same time (a cold compiler took 11-15 ms for it: the two analyzers' first callbacks each built one);
+        /// a type that arrives meanwhile is analysed as one that may use AI, which gives the same findings.
+        /// </summary>
+        public AiTypeMatcher? MatcherIfBuilt()
+        {
+            var matcher = Volatile.Read(ref _matcher);
+            if (matcher != null || !Monitor.TryEnter(_matcherGate))
+            {
+                return matcher;
+            }
+
+            try
+            {
+                return BuildMatcher();
+            }
+            finally
+            {
+                Monitor.Exit(_matcherGate);
+            }
+        }
+
+        private AiTypeMatcher BuildMatcher()
+        {
+            // Under _matcherGate.
+            var matcher = _matcher;
+            if (matcher is null)
+            {
+                matcher = CreateMatcher();
+                Volatile.Write(ref _matcher, matcher);
+            }
+
+            return matcher;
+        }
 
         /// <summary>Which types' code can reach an AI type (the analyzers leave the others alone); built on first use, waiting for it if another thread builds it.</summary>
         public Detection.AiReach Reach

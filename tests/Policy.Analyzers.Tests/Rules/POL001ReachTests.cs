@@ -9,6 +9,7 @@ using Microsoft.CodeAnalysis.Text;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Policy.Analyzers.Tests.Robustness;
 using Policy.Model;
+using Policy.Model.Catalogue;
 using Policy.Model.Detection;
 using Policy.Model.Settings;
 
@@ -156,6 +157,29 @@ namespace Policy.Analyzers.Tests.Rules
             var (on, off) = await FindingsAsync(compilation);
             Assert.Equal(string.Join("\n", off), string.Join("\n", on));
             Assert.Contains(on, d => d.StartsWith("POL001", StringComparison.Ordinal) && d.Contains("/src/User.cs", StringComparison.Ordinal));
+        }
+
+        [Fact]
+        public void Matcher_BuiltOnceAndShared_NeverAwaitedByACallback()
+        {
+            // The analyzers' symbol starts ask MatcherIfBuilt: the first caller builds the matcher, a caller that arrives
+            // while another builds it gets null (and analyses its type in full) instead of waiting or building a second one.
+            var compilation = PolicyAnalysis.Compile(new[] { ("/src/Plain.cs", Plain) });
+            var policy = PolicyContext.Get(compilation, On.CreateOptions());
+            var results = new AiTypeMatcher?[8];
+            using (var barrier = new System.Threading.Barrier(results.Length))
+            {
+                System.Threading.Tasks.Parallel.For(0, results.Length, new System.Threading.Tasks.ParallelOptions { MaxDegreeOfParallelism = results.Length }, i =>
+                {
+                    barrier.SignalAndWait();
+                    results[i] = policy.MatcherIfBuilt();
+                });
+            }
+
+            var built = policy.Matcher;
+            Assert.Contains(results, r => r != null);
+            Assert.All(results, r => Assert.True(r is null || ReferenceEquals(r, built)));
+            Assert.Same(built, policy.MatcherIfBuilt());
         }
 
         [Fact]
